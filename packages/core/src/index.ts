@@ -1,0 +1,11 @@
+export type { Cell, CellError, CellValue, DateSystem, ExcelErrorCode } from "./cell.js";
+export type { HouqinErrorCode } from "./errors.js";
+export { HouqinError } from "./errors.js";
+export type { Finding, Severity } from "./finding.js";
+export { SEVERITIES, summarizeFindings } from "./finding.js";
+export type { Bilingual, Lang } from "./i18n.js";
+export { DEFAULT_LANG, localize, parseLang } from "./i18n.js";
+export type { IsoDate } from "./isoDate.js";
+export { dateToIso, isIsoDate, isoToDate, makeIsoDate } from "./isoDate.js";
+export type { ParseErrorCode, Parsed } from "./parsed.js";
+export { parsedError, parsedOk } from "./parsed.js";

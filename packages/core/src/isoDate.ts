@@ -1,0 +1,53 @@
+import { format, isValid } from "date-fns";
+import { HouqinError } from "./errors.js";
+
+/**
+ * A calendar date of the school (Asia/Shanghai) as "YYYY-MM-DD". Dates are never instants:
+ * arithmetic goes through local-midnight `Date`s built by {@link isoToDate}, which date-fns
+ * shifts by whole days whatever the machine's time zone.
+ */
+export type IsoDate = string;
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when the string is a real "YYYY-MM-DD" date (no 2023-02-30). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string") return false;
+  const m = ISO_RE.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const date = new Date(y, mo - 1, d);
+  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d;
+}
+
+/**
+ * The local-midnight `Date` of an ISO date.
+ * @throws HouqinError `INVALID_DATE` when the text is not a real date (a bug in the caller).
+ * @example isoToDate("2023-09-01").getDate() // 1
+ */
+export function isoToDate(iso: IsoDate): Date {
+  if (!isIsoDate(iso)) throw new HouqinError("INVALID_DATE", `Not an ISO date: ${iso}`);
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const date = new Date(y, m - 1, d);
+  date.setFullYear(y); // years 0–99
+  return date;
+}
+
+/**
+ * The ISO date of a `Date`'s local calendar day.
+ * @example dateToIso(new Date(2023, 8, 1)) // "2023-09-01"
+ */
+export function dateToIso(date: Date): IsoDate {
+  if (!isValid(date)) throw new HouqinError("INVALID_DATE", "Invalid Date");
+  return format(date, "yyyy-MM-dd");
+}
+
+/** Builds an ISO date from year, month (1–12) and day, or undefined when there is no such day. */
+export function makeIsoDate(year: number, month: number, day: number): IsoDate | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+  if (year < 1 || year > 9999) return undefined;
+  const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : undefined;
+}

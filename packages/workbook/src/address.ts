@@ -1,0 +1,56 @@
+/**
+ * The letters of a 1-based column number.
+ * @example columnLetter(1) // "A"; columnLetter(28) // "AB"
+ */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/**
+ * The 1-based number of a column's letters, or undefined when they are not letters A–XFD.
+ * @example columnNumber("AB") // 28
+ */
+export function columnNumber(letters: string): number | undefined {
+  const s = letters.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(s)) return undefined;
+  let n = 0;
+  for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n <= 16384 ? n : undefined;
+}
+
+/**
+ * The A1 address of a 1-based row and column.
+ * @example cellAddress(17, 3) // "C17"
+ */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+/**
+ * Row and column of an A1 address ("$" allowed), or undefined.
+ * @example parseCellAddress("C17") // { row: 17, column: 3 }
+ */
+export function parseCellAddress(address: string): { row: number; column: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) return undefined;
+  const column = columnNumber(m[1] as string);
+  const row = Number(m[2]);
+  if (column === undefined || row < 1 || row > 1048576) return undefined;
+  return { row, column };
+}
+
+/**
+ * A sheet-qualified reference as Excel writes it, quoting the name when needed.
+ * @example sheetReference("收费明细", "C17") // "'收费明细'!C17"
+ */
+export function sheetReference(sheet: string, address: string): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${address}`;
+}
