@@ -1,9 +1,5 @@
 /** Codes of the errors houqin throws for broken invariants (bugs), never for bad input. */
-export type HouqinErrorCode =
-  | "MONEY_OVERFLOW"
-  | "INVALID_DATE"
-  | "INVALID_ARGUMENT"
-  | "INVALID_CALENDAR";
+export type HouqinErrorCode = "MONEY_OVERFLOW" | "INVALID_DATE" | "INVALID_ARGUMENT" | "INVALID_CALENDAR";
 
 /** A broken invariant. Callers branch on `code` or `instanceof`, never on the message. */
 export class HouqinError extends Error {

@@ -1,4 +1,4 @@
-import { format, isValid } from "date-fns";
+import { addDays, isValid } from "date-fns";
 import { HouqinError } from "./errors.js";
 
 /**
@@ -18,8 +18,10 @@ export function isIsoDate(value: unknown): value is IsoDate {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  const date = new Date(y, mo - 1, d);
-  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] as number;
+  return d <= days;
 }
 
 /**
@@ -41,7 +43,10 @@ export function isoToDate(iso: IsoDate): Date {
  */
 export function dateToIso(date: Date): IsoDate {
   if (!isValid(date)) throw new HouqinError("INVALID_DATE", "Invalid Date");
-  return format(date, "yyyy-MM-dd");
+  const y = String(date.getFullYear()).padStart(4, "0");
+  const m = String(date.getMonth() + 1).padStart(2, "0");
+  const d = String(date.getDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
 }
 
 /** Builds an ISO date from year, month (1–12) and day, or undefined when there is no such day. */
@@ -50,4 +55,12 @@ export function makeIsoDate(year: number, month: number, day: number): IsoDate |
   if (year < 1 || year > 9999) return undefined;
   const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   return isIsoDate(iso) ? iso : undefined;
+}
+
+/**
+ * The date n calendar days after (or before, for negative n) a date.
+ * @example addDaysIso("2023-09-30", 2) // "2023-10-02"
+ */
+export function addDaysIso(iso: IsoDate, days: number): IsoDate {
+  return dateToIso(addDays(isoToDate(iso), days));
 }

@@ -15,9 +15,7 @@ export type ParseErrorCode =
  * The result of reading untrusted input: a value, or a code with a message in both languages.
  * Parsers return it instead of throwing.
  */
-export type Parsed<T> =
-  | { ok: true; value: T }
-  | { ok: false; code: ParseErrorCode; message: Bilingual };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ParseErrorCode; message: Bilingual };
 
 /** Wraps a value as a successful {@link Parsed}. */
 export function parsedOk<T>(value: T): Parsed<T> {
