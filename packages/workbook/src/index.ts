@@ -1,4 +1,28 @@
 export { cellAddress, columnLetter, columnNumber, parseCellAddress, sheetReference } from "./address.js";
+export type { CellIssueParams } from "./cellSchemas.js";
+export { cells } from "./cellSchemas.js";
+export type { Check, CheckContext, HouqinModule } from "./check.js";
+export type {
+  MemoryLinkTarget,
+  MemorySheetSnapshot,
+  MemorySheetSpec,
+  MemoryWorkbookSpec,
+} from "./memoryWorkbook.js";
+export { MemoryWorkbook } from "./memoryWorkbook.js";
+export { normalizeHeader } from "./normalizeHeader.js";
+export type { WorkbookOpenErrorCode } from "./openErrors.js";
+export { WorkbookOpenError } from "./openErrors.js";
+export type { ParsedRow, ParsedTable, ParseTableOptions } from "./parseTable.js";
+export { cellOf, parseTable } from "./parseTable.js";
+export type { RecognizedTable, TableOverride } from "./recognizeTables.js";
+export { fieldKeyOf, recognizeTables } from "./recognizeTables.js";
+export { MARKS_SHEET_NAME, RESULT_SHEET_NAMES } from "./resultSheets.js";
+export type { CheckProgress, CheckReport, RunChecksOptions, TableReport } from "./runChecks.js";
+export { runChecks } from "./runChecks.js";
+export type { SettingEntry, Settings } from "./settings.js";
+export { EMPTY_SETTINGS, readSetting, readSettings, SETTINGS_SHEET_NAMES } from "./settings.js";
+export type { CellInput, CellSchema, FieldMap, FieldSpec, RowOf, TableKind } from "./tableKind.js";
+export { defineTableKind, field } from "./tableKind.js";
 export type {
   CellDecoration,
   CellMark,
@@ -6,6 +30,8 @@ export type {
   OutCell,
   SheetData,
   SheetInfo,
-  WriteSheetOptions,
   Workbook,
+  WriteSheetOptions,
 } from "./workbook.js";
+export type { WriteResultsSummary } from "./writeResults.js";
+export { clearResults, MARK_COLORS, writeResults } from "./writeResults.js";

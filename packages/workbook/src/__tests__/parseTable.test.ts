@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { cells } from "../cellSchemas.js";
+import { parseTable } from "../parseTable.js";
+import { recognizeTables } from "../recognizeTables.js";
+import { defineTableKind, field } from "../tableKind.js";
+import { sheetOf } from "./sheetOf.js";
+
+const payments = defineTableKind({
+  id: "test.payments",
+  title: { "zh-CN": "缴费", en: "Payments" },
+  fields: {
+    name: field({
+      title: { "zh-CN": "姓名", en: "Name" },
+      synonyms: ["姓名"],
+      required: true,
+      schema: cells.text(),
+    }),
+    amount: field({
+      title: { "zh-CN": "金额", en: "Amount" },
+      synonyms: ["金额"],
+      required: true,
+      schema: cells.money(),
+    }),
+    date: field({
+      title: { "zh-CN": "日期", en: "Date" },
+      synonyms: ["日期"],
+      required: true,
+      schema: cells.date(),
+    }),
+    paid: field({
+      title: { "zh-CN": "已缴", en: "Paid" },
+      synonyms: ["已缴"],
+      required: false,
+      schema: cells.boolean(),
+    }),
+  },
+});
+
+function parse(rows: Parameters<typeof sheetOf>[1], lang: "zh-CN" | "en" = "zh-CN") {
+  const sheet = sheetOf("缴费", rows);
+  const [table] = recognizeTables(sheet, [payments]);
+  if (!table) throw new Error("no table");
+  return parseTable(sheet, table, { dateSystem: "1900", lang });
+}
+
+describe("parseTable", () => {
+  it("reads full-width digits, money text, serial and text dates, and 是/否", () => {
+    const { parsed, findings } = parse([
+      ["姓名", "金额", "日期", "已缴"],
+      ["王小明", "１２３４.５０", 45170, "是"],
+      ["李华", "¥1,200.00", "2023年9月4日", "√"],
+      ["张三", "600元", "9月5日", "否"],
+    ]);
+    expect(findings).toEqual([]);
+    expect(parsed.rows.map((r) => [r.row, r.values])).toEqual([
+      [2, { name: "王小明", amount: 123450, date: "2023-09-01", paid: true }],
+      [3, { name: "李华", amount: 120000, date: "2023-09-04", paid: true }],
+      [4, { name: "张三", amount: 60000, date: "2023-09-05", paid: false }],
+    ]);
+  });
+
+  it("reports an error value, an unreadable cell and a missing value at their cells and keeps the other rows", () => {
+    const { parsed, findings } = parse([
+      ["姓名", "金额", "日期", "已缴"],
+      ["王小明", { error: "#REF!" }, 45170, null],
+      ["李华", "一百元", 45171, null],
+      ["张三", 500, null, null],
+      ["赵四", 300, 45173, "也许"],
+      ["钱五", 300, 45174, null],
+    ]);
+    expect(findings.map((f) => [f.rule, f.severity, f.cell, f.row])).toEqual([
+      ["workbook/error-value", "error", "B2", 2],
+      ["workbook/unreadable-cell", "warning", "B3", 3],
+      ["workbook/missing-value", "warning", "C4", 4],
+      ["workbook/unreadable-cell", "warning", "D5", 5],
+    ]);
+    expect(findings[0]?.message).toContain("#REF!");
+    expect(findings[0]?.message).toContain("金额");
+    // Rows that lack a required value are left out; an unreadable optional value only drops that value.
+    expect(parsed.rows.map((r) => r.row)).toEqual([5, 6]);
+    expect(parsed.rows[0]?.values).toEqual({ name: "赵四", amount: 30000, date: "2023-09-04" });
+  });
+
+  it("writes its messages in English on request", () => {
+    const { findings } = parse(
+      [
+        ["姓名", "金额", "日期"],
+        ["张三", 500, null],
+      ],
+      "en",
+    );
+    expect(findings[0]?.message).toBe("“Date” is missing; this row was not checked");
+  });
+});

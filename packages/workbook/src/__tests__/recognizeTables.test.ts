@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { cells } from "../cellSchemas.js";
+import { recognizeTables } from "../recognizeTables.js";
+import { defineTableKind, field } from "../tableKind.js";
+import { sheetOf } from "./sheetOf.js";
+
+const journal = defineTableKind({
+  id: "test.journal",
+  title: { "zh-CN": "日记账", en: "Journal" },
+  fields: {
+    date: field({
+      title: { "zh-CN": "日期", en: "Date" },
+      synonyms: ["日期", "date"],
+      required: true,
+      schema: cells.date(),
+    }),
+    summary: field({
+      title: { "zh-CN": "摘要", en: "Summary" },
+      synonyms: ["摘要", "summary"],
+      required: false,
+      schema: cells.text(),
+    }),
+    debit: field({
+      title: { "zh-CN": "借方", en: "Debit" },
+      synonyms: ["借方", "借方金额", "收入", "debit"],
+      required: true,
+      schema: cells.money(),
+    }),
+    credit: field({
+      title: { "zh-CN": "贷方", en: "Credit" },
+      synonyms: ["贷方", "贷方金额", "支出", "credit"],
+      required: true,
+      schema: cells.money(),
+    }),
+    balance: field({
+      title: { "zh-CN": "余额", en: "Balance" },
+      synonyms: ["余额", "balance"],
+      required: false,
+      schema: cells.money(),
+    }),
+  },
+});
+
+const roster = defineTableKind({
+  id: "test.roster",
+  title: { "zh-CN": "名单", en: "Roster" },
+  fields: {
+    name: field({
+      title: { "zh-CN": "姓名", en: "Name" },
+      synonyms: ["姓名", "name"],
+      required: true,
+      schema: cells.text(),
+    }),
+    className: field({
+      title: { "zh-CN": "班级", en: "Class" },
+      synonyms: ["班级", "class"],
+      required: true,
+      schema: cells.text(),
+    }),
+  },
+});
+
+describe("recognizeTables", () => {
+  it("finds the header row under a merged title, a note line and blank rows", () => {
+    const sheet = sheetOf(
+      "现金日记账",
+      [
+        ["示例小学2023年现金日记账", null, null, null, null],
+        [null, null, null, null, null],
+        ["单位：元", null, null, null, null],
+        ["日期", "摘要", "借方", "贷方", "余额"],
+        ["2023-09-01", "期初", null, null, 100],
+        ["2023-09-02", "收课后服务费", 600, null, 700],
+      ],
+      ["A1:E1"],
+    );
+    const [table] = recognizeTables(sheet, [journal, roster]);
+    expect(table?.kind.id).toBe("test.journal");
+    expect(table).toMatchObject({ headerRow: 4, firstRow: 5, lastRow: 6 });
+    expect(table?.columns).toEqual({ date: 1, summary: 2, debit: 3, credit: 4, balance: 5 });
+  });
+
+  it("reads a two-row header: a merged group over its sub-headers", () => {
+    const sheet = sheetOf(
+      "银行日记账",
+      [
+        ["日期", "摘要", "金额", null, "余额"],
+        [null, null, "借方", "贷方", null],
+        [45170, "拨款", 10000, null, 10000],
+      ],
+      ["A1:A2", "B1:B2", "C1:D1", "E1:E2"],
+    );
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ headerRow: 2, firstRow: 3, lastRow: 3 });
+    expect(table?.columns).toEqual({ date: 1, summary: 2, debit: 3, credit: 4, balance: 5 });
+  });
+
+  it("keeps reading past one blank row and ends at a totals row", () => {
+    const sheet = sheetOf("账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2023-09-01", "a", 1, null],
+      [null, null, null, null],
+      ["2023-09-02", "b", 2, null],
+      ["合 计", null, 3, null],
+      ["2023-09-03", "not data", 4, null],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ headerRow: 1, firstRow: 2, lastRow: 4, totalsRow: 5 });
+  });
+
+  it("skips subtotal rows and repeated headers but keeps the rows after them", () => {
+    const sheet = sheetOf("账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2023-09-01", "a", 1, null],
+      ["小计", null, 1, null],
+      ["日期", "摘要", "借方", "贷方"],
+      ["2023-10-01", "b", 2, null],
+      ["总计", null, 3, null],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ firstRow: 2, lastRow: 5, totalsRow: 6, skippedRows: [3, 4] });
+  });
+
+  it("ends a table at a gap of blank rows and finds the next table below", () => {
+    const sheet = sheetOf("混合", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2023-09-01", "a", 1, null],
+      [null],
+      [null],
+      ["姓名", "班级"],
+      ["王小明", "三(2)班"],
+    ]);
+    const tables = recognizeTables(sheet, [journal, roster]);
+    expect(tables.map((t) => [t.kind.id, t.headerRow, t.lastRow])).toEqual([
+      ["test.journal", 1, 2],
+      ["test.roster", 5, 6],
+    ]);
+  });
+
+  it("maps English headers and headers with units in brackets", () => {
+    const sheet = sheetOf("Journal", [
+      ["Date", "Summary", "Debit (yuan)", "Credit（元）"],
+      ["2023-09-01", "a", 1, null],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table?.columns).toEqual({ date: 1, summary: 2, debit: 3, credit: 4 });
+  });
+
+  it("recognises nothing when a required column is missing", () => {
+    const sheet = sheetOf("账", [
+      ["日期", "摘要", "借方"],
+      ["2023-09-01", "a", 1],
+    ]);
+    expect(recognizeTables(sheet, [journal])).toEqual([]);
+  });
+
+  it("lets the settings name the kind, the header row and a column", () => {
+    const sheet = sheetOf("流水", [
+      ["发生时间", "说明", "进", "出"],
+      ["2023-09-01", "a", 1, 0],
+    ]);
+    expect(recognizeTables(sheet, [journal])).toEqual([]);
+    const [table] = recognizeTables(sheet, [journal], {
+      kind: "test.journal",
+      headerRow: 1,
+      columns: { date: "A", 借方: "C", credit: "D" },
+    });
+    expect(table).toMatchObject({ headerRow: 1, firstRow: 2, lastRow: 2 });
+    expect(table?.columns).toEqual({ date: 1, debit: 3, credit: 4 });
+  });
+
+  it("reads nothing from a sheet the settings say to ignore", () => {
+    const sheet = sheetOf("账", [
+      ["日期", "借方", "贷方"],
+      ["2023-09-01", 1, 2],
+    ]);
+    expect(recognizeTables(sheet, [journal], { ignore: true })).toEqual([]);
+  });
+});

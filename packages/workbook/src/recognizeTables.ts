@@ -1,0 +1,332 @@
+import { isBlankCell, normalizeText } from "@houqin/core";
+import { columnNumber } from "./address.js";
+import { normalizeHeader } from "./normalizeHeader.js";
+import type { FieldMap, TableKind } from "./tableKind.js";
+import type { CellRange, SheetData } from "./workbook.js";
+
+/** A table found in a sheet: its kind, where its header and data are, and which column holds each field. */
+export interface RecognizedTable<F extends FieldMap = FieldMap> {
+  sheet: string;
+  kind: TableKind<F>;
+  /** The 1-based header row (the lower row of a two-row header). */
+  headerRow: number;
+  /** The first and last data rows, 1-based and inclusive. lastRow < firstRow for an empty table. */
+  firstRow: number;
+  lastRow: number;
+  /** The 1-based column of each mapped field. */
+  columns: Partial<Record<keyof F & string, number>>;
+  /** The totals row (合计/总计) that ended the table, if any. */
+  totalsRow?: number;
+  /** Rows inside the table that are subtotals (小计) or repeated headers, skipped as data. */
+  skippedRows: readonly number[];
+}
+
+/** A user's correction of how one sheet is read, from the settings sheet. */
+export interface TableOverride {
+  /** Read the sheet as this kind (id). */
+  kind?: string;
+  /** The header row. */
+  headerRow?: number;
+  /** Columns by field key or field title, as letters ("E"). */
+  columns?: Readonly<Record<string, string>>;
+  /** Do not read this sheet. */
+  ignore?: boolean;
+}
+
+/** How far below the start a header row is looked for. */
+const HEADER_SCAN_ROWS = 40;
+/** This many blank rows in a row end a table. */
+const BLANK_GAP = 2;
+
+const TOTALS_RE = /^(合计|总计|总合计|共计|total|grandtotal|sum)/;
+const SUBTOTAL_RE = /^(小计|subtotal)/;
+
+interface Grid {
+  rows: number;
+  cols: number;
+  text(r: number, c: number): string;
+  label(r: number, c: number): string;
+  group(r: number, c: number): string;
+  mergeBottom(r: number, c: number): number;
+  blank(r: number): boolean;
+}
+
+function makeGrid(sheet: SheetData): Grid {
+  const rows = sheet.rows.length;
+  let cols = 0;
+  for (const row of sheet.rows) cols = Math.max(cols, row.length);
+  const mergeAt = new Map<number, CellRange>();
+  for (const m of sheet.merges) {
+    if (m.top > HEADER_SCAN_ROWS * 4 && m.bottom - m.top > 50) continue;
+    for (let r = m.top; r <= Math.min(m.bottom, m.top + 50); r++)
+      for (let c = m.left; c <= m.right; c++) mergeAt.set(r * 20000 + c, m);
+  }
+  const text = (r: number, c: number): string => {
+    const cell = sheet.rows[r - 1]?.[c - 1];
+    if (!cell || isBlankCell(cell)) return "";
+    return normalizeText(cell.text !== "" ? cell.text : String(cell.value ?? ""));
+  };
+  return {
+    rows,
+    cols,
+    text,
+    // A header cell's own label; a horizontal merge labels only its left column, a vertical one every row.
+    label(r, c) {
+      const m = mergeAt.get(r * 20000 + c);
+      if (!m) return text(r, c);
+      if (c !== m.left) return "";
+      return text(m.top, m.left);
+    },
+    // The group header above: a horizontal merge on the row above that does not reach this row.
+    group(r, c) {
+      if (r < 2) return "";
+      const m = mergeAt.get((r - 1) * 20000 + c);
+      if (!m || m.right === m.left || m.bottom >= r) return "";
+      return text(m.top, m.left);
+    },
+    mergeBottom(r, c) {
+      return mergeAt.get(r * 20000 + c)?.bottom ?? r;
+    },
+    blank(r) {
+      const row = sheet.rows[r - 1];
+      return !row || row.every((cell) => isBlankCell(cell));
+    },
+  };
+}
+
+interface Candidate {
+  kind: TableKind;
+  headerRow: number;
+  columns: Record<string, number>;
+  matched: number;
+  score: number;
+}
+
+function matchScore(header: string, synonyms: readonly string[]): number {
+  if (header === "") return 0;
+  let best = 0;
+  for (const syn of synonyms) {
+    if (syn === "") continue;
+    if (header === syn) best = Math.max(best, 1000 + syn.length);
+    else if (syn.length >= 2 && header.includes(syn))
+      best = Math.max(best, syn.length * 10 - (header.length - syn.length));
+  }
+  return best;
+}
+
+const synonymCache = new WeakMap<TableKind, Map<string, string[]>>();
+function normalizedSynonyms(kind: TableKind): Map<string, string[]> {
+  let map = synonymCache.get(kind);
+  if (!map) {
+    map = new Map();
+    for (const [key, f] of Object.entries(kind.fields)) {
+      const all = [...f.synonyms, f.title["zh-CN"], f.title.en].map(normalizeHeader).filter((s) => s !== "");
+      map.set(key, [...new Set(all)]);
+    }
+    synonymCache.set(kind, map);
+  }
+  return map;
+}
+
+function assignColumns(grid: Grid, r: number, kind: TableKind): Candidate | undefined {
+  const synonyms = normalizedSynonyms(kind);
+  const triples: { key: string; col: number; score: number }[] = [];
+  for (let c = 1; c <= grid.cols; c++) {
+    const label = normalizeHeader(grid.label(r, c));
+    const group = normalizeHeader(grid.group(r, c));
+    const texts = group === "" ? [label] : [label, group + label, ...(label === "" ? [group] : [])];
+    if (texts.every((t) => t === "")) continue;
+    for (const [key, syns] of synonyms) {
+      let score = 0;
+      for (const t of texts) score = Math.max(score, matchScore(t, syns));
+      if (score > 0) triples.push({ key, col: c, score });
+    }
+  }
+  triples.sort((a, b) => b.score - a.score || a.col - b.col);
+  const columns: Record<string, number> = {};
+  const usedCols = new Set<number>();
+  let score = 0;
+  for (const t of triples) {
+    if (t.key in columns || usedCols.has(t.col)) continue;
+    columns[t.key] = t.col;
+    usedCols.add(t.col);
+    score += t.score;
+  }
+  const matched = Object.keys(columns).length;
+  if (matched < 2) return undefined;
+  for (const [key, f] of Object.entries(kind.fields)) if (f.required && !(key in columns)) return undefined;
+  return { kind, headerRow: r, columns, matched, score };
+}
+
+function isTotalsText(text: string, re: RegExp): boolean {
+  return re.test(normalizeHeader(text));
+}
+
+function rowMatches(grid: Grid, r: number, re: RegExp): boolean {
+  // A totals row says so in one of its first text cells.
+  let seen = 0;
+  for (let c = 1; c <= grid.cols && seen < 3; c++) {
+    const t = grid.text(r, c);
+    if (t === "") continue;
+    seen++;
+    if (isTotalsText(t, re)) return true;
+  }
+  return false;
+}
+
+function repeatsHeader(grid: Grid, r: number, cand: Candidate): boolean {
+  let same = 0;
+  let total = 0;
+  for (const col of Object.values(cand.columns)) {
+    total++;
+    const label = normalizeHeader(grid.label(cand.headerRow, col));
+    if (label !== "" && normalizeHeader(grid.text(r, col)) === label) same++;
+  }
+  return total > 0 && same * 2 > total;
+}
+
+function findEnd(
+  grid: Grid,
+  firstRow: number,
+  cand: Candidate,
+): { lastRow: number; totalsRow?: number; skipped: number[] } {
+  let lastRow = firstRow - 1;
+  let blankRun = 0;
+  const skipped: number[] = [];
+  for (let r = firstRow; r <= grid.rows; r++) {
+    if (grid.blank(r)) {
+      blankRun++;
+      if (blankRun >= BLANK_GAP) break;
+      continue;
+    }
+    blankRun = 0;
+    if (rowMatches(grid, r, TOTALS_RE)) return { lastRow, totalsRow: r, skipped };
+    if (rowMatches(grid, r, SUBTOTAL_RE) || repeatsHeader(grid, r, cand)) {
+      skipped.push(r);
+      continue;
+    }
+    lastRow = r;
+  }
+  return { lastRow, skipped };
+}
+
+function candidateAt(grid: Grid, r: number, kinds: readonly TableKind[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const kind of kinds) {
+    const cand = assignColumns(grid, r, kind);
+    if (!cand) continue;
+    if (!best || cand.matched > best.matched || (cand.matched === best.matched && cand.score > best.score))
+      best = cand;
+  }
+  return best;
+}
+
+function applyOverride(
+  grid: Grid,
+  kinds: readonly TableKind[],
+  override: TableOverride,
+): Candidate | undefined {
+  const pool = override.kind ? kinds.filter((k) => k.id === override.kind) : kinds;
+  if (pool.length === 0) return undefined;
+  let cand: Candidate | undefined;
+  if (override.headerRow !== undefined) {
+    cand = candidateAt(grid, override.headerRow, pool);
+    if (!cand) {
+      const kind = pool[0] as TableKind;
+      cand = { kind, headerRow: override.headerRow, columns: {}, matched: 0, score: 0 };
+    }
+  } else {
+    for (let r = 1; r <= Math.min(grid.rows, HEADER_SCAN_ROWS) && !cand; r++)
+      cand = candidateAt(grid, r, pool);
+    if (!cand && override.columns) {
+      const kind = pool[0] as TableKind;
+      cand = { kind, headerRow: 1, columns: {}, matched: 0, score: 0 };
+    }
+  }
+  if (!cand) return undefined;
+  if (override.columns) {
+    const columns = { ...cand.columns };
+    for (const [name, letters] of Object.entries(override.columns)) {
+      const key = fieldKeyOf(cand.kind, name);
+      const col = columnNumber(letters);
+      if (key === undefined || col === undefined) continue;
+      for (const [k, c] of Object.entries(columns)) if (c === col) delete columns[k];
+      columns[key] = col;
+    }
+    cand = { ...cand, columns, matched: Object.keys(columns).length };
+  }
+  return cand;
+}
+
+/** The key of a field named by its key or by one of its titles or synonyms. */
+export function fieldKeyOf(kind: TableKind, name: string): string | undefined {
+  if (name in kind.fields) return name;
+  const n = normalizeHeader(name);
+  for (const [key, syns] of normalizedSynonyms(kind))
+    if (key.toLowerCase() === n || syns.includes(n)) return key;
+  return undefined;
+}
+
+/**
+ * Finds the tables of the given kinds in a sheet: the header row under title rows, merged cells and
+ * blank rows (a two-row header with a merged group header is read as one), the columns by their
+ * Chinese or English names, and the end of each table at a blank gap or a totals row.
+ *
+ * @param sheet the sheet as read from the workbook
+ * @param kinds the table kinds to look for
+ * @param override the user's correction from the settings sheet, if any
+ * @returns the tables found, top to bottom
+ * @example
+ * const [table] = recognizeTables(sheet, [feeSchedule, charges]);
+ * table?.kind.id // "finance.charges"
+ */
+export function recognizeTables(
+  sheet: SheetData,
+  kinds: readonly TableKind[],
+  override?: TableOverride,
+): RecognizedTable[] {
+  if (override?.ignore) return [];
+  const grid = makeGrid(sheet);
+  const tables: RecognizedTable[] = [];
+  const build = (cand: Candidate): RecognizedTable => {
+    let firstRow = cand.headerRow + 1;
+    for (const col of Object.values(cand.columns))
+      firstRow = Math.max(firstRow, grid.mergeBottom(cand.headerRow, col) + 1);
+    const end = findEnd(grid, firstRow, cand);
+    return {
+      sheet: sheet.name,
+      kind: cand.kind,
+      headerRow: cand.headerRow,
+      firstRow,
+      lastRow: end.lastRow,
+      columns: cand.columns,
+      ...(end.totalsRow === undefined ? {} : { totalsRow: end.totalsRow }),
+      skippedRows: end.skipped,
+    };
+  };
+  if (override && (override.kind || override.headerRow !== undefined || override.columns)) {
+    const cand = applyOverride(grid, kinds, override);
+    return cand ? [build(cand)] : [];
+  }
+  let r = 1;
+  let scanUntil = HEADER_SCAN_ROWS;
+  while (r <= grid.rows && r <= scanUntil) {
+    let cand = candidateAt(grid, r, kinds);
+    if (!cand) {
+      r++;
+      continue;
+    }
+    // The row below may be the real header: the sub-headers under a merged group header.
+    const below = candidateAt(grid, r + 1, kinds);
+    if (
+      below &&
+      (below.matched > cand.matched || (below.matched === cand.matched && below.score > cand.score))
+    )
+      cand = below;
+    const table = build(cand);
+    tables.push(table);
+    r = Math.max(table.lastRow, table.totalsRow ?? 0, table.firstRow) + 1;
+    scanUntil = r + HEADER_SCAN_ROWS;
+  }
+  return tables;
+}

@@ -1,0 +1,6 @@
+// The .xlsx-file adapter (Node only: exceljs and node:fs), kept apart from the main entry so that
+// the Excel add-in's bundle never pulls it in.
+export type { WorkbookOpenErrorCode } from "./openErrors.js";
+export { WorkbookOpenError } from "./openErrors.js";
+export type { XlsxLinkTarget } from "./xlsxWorkbook.js";
+export { openXlsx, openXlsxBuffer, XlsxWorkbook } from "./xlsxWorkbook.js";
