@@ -1,0 +1,24 @@
+/** Where the CLI writes: injected so tests can capture it. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** The machine's date in Asia/Shanghai, "YYYY-MM-DD" (the only clock the CLI reads). */
+  today(): string;
+  /** The working directory relative paths resolve against. */
+  cwd: string;
+}
+
+/** Today's calendar date in Asia/Shanghai, where the school is. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+/** The process's own streams and clock. */
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, today: () => shanghaiToday(), cwd: process.cwd() };
+}

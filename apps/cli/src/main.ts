@@ -1,0 +1,139 @@
+import { resolve } from "node:path";
+import { type Lang, parseLang } from "@houqin/core";
+import { clearResults } from "@houqin/workbook";
+import { openXlsx, WorkbookOpenError } from "@houqin/workbook/xlsx";
+import { Command, CommanderError, Option } from "commander";
+import { checkFile, UsageError } from "./checkFile.js";
+import { runDemo } from "./demo.js";
+import type { CliIo } from "./io.js";
+import { reportJson, reportText } from "./printReport.js";
+import { createProgress } from "./progress.js";
+
+const VERSION = "0.1.0";
+
+function langOf(value: string | undefined): Lang {
+  if (value === undefined) return parseLang(process.env.HOUQIN_LANG) ?? "zh-CN";
+  const lang = parseLang(value);
+  if (!lang) throw new UsageError(`--lang: zh | en（不认识 “${value}”）`);
+  return lang;
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new UsageError(`--as-of: 日期应写作 YYYY-MM-DD / expected YYYY-MM-DD, got “${value}”`);
+  return value;
+}
+
+/**
+ * Runs the `houqin` command line and returns its exit code: 0 no error finding, 1 at least one
+ * error finding, 2 bad usage or a file that cannot be read.
+ *
+ * @example await main(["check", "school.xlsx", "--json"], processIo())
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("houqin")
+    .description(
+      "houqin（后勤）：按学校后勤工作计划检查 Excel 工作簿 / check a school's logistics workbooks against its work plan",
+    )
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError();
+
+  program
+    .command("check")
+    .description("检查工作簿并输出结果 / check a workbook and report what it finds")
+    .argument("<file>", "要检查的 .xlsx 文件 / the .xlsx file to check")
+    .option(
+      "-o, --out <file>",
+      "写出带标注的副本（不会覆盖原文件）/ write an annotated copy (never the input)",
+    )
+    .option("--json", "输出 JSON（版本 1）/ print JSON (version 1)")
+    .addOption(new Option("--lang <lang>", "语言 / language").choices(["zh", "zh-CN", "en"]))
+    .option("--as-of <date>", "基准日期 YYYY-MM-DD（默认今天）/ the date taken as today")
+    .action(async (file: string, opts: { out?: string; json?: boolean; lang?: string; asOf?: string }) => {
+      const lang = langOf(opts.lang);
+      const progress = createProgress(io.stderr);
+      try {
+        const { report, written } = await checkFile(file, {
+          lang,
+          today: io.today(),
+          cwd: io.cwd,
+          progress,
+          ...(opts.out === undefined ? {} : { out: opts.out }),
+          ...(opts.asOf === undefined ? {} : { asOf: isoDate(opts.asOf) }),
+        });
+        progress.done();
+        if (opts.json) io.stdout.write(reportJson(file, report));
+        else {
+          io.stdout.write(reportText(file, report, lang, Boolean(io.stdout.isTTY)));
+          if (written && opts.out)
+            io.stdout.write(
+              lang === "en"
+                ? `\nWritten: ${opts.out} (sheet “${written.sheet}”, ${written.markedCells} cells marked)\n`
+                : `\n已写入：${opts.out}（“${written.sheet}”工作表，标记 ${written.markedCells} 个单元格）\n`,
+            );
+        }
+        exitCode = report.summary.error > 0 ? 1 : 0;
+      } finally {
+        progress.done();
+      }
+    });
+
+  program
+    .command("clear")
+    .description("去掉 houqin 的检查结果和标记，恢复单元格原来的格式 / remove houqin's results and marks")
+    .argument("<file>", "带标注的 .xlsx 文件 / an annotated .xlsx file")
+    .requiredOption("-o, --out <file>", "写出清除后的副本 / write the cleared copy here")
+    .action(async (file: string, opts: { out: string }) => {
+      if (resolve(io.cwd, file) === resolve(io.cwd, opts.out))
+        throw new UsageError("--out 不能与输入文件相同 / --out must differ from the input");
+      let workbook: Awaited<ReturnType<typeof openXlsx>>;
+      try {
+        workbook = await openXlsx(resolve(io.cwd, file));
+      } catch (error) {
+        if (error instanceof WorkbookOpenError) throw new UsageError(`${file}: ${error.message}`);
+        throw error;
+      }
+      const restored = await clearResults(workbook);
+      await workbook.saveAs(resolve(io.cwd, opts.out));
+      io.stdout.write(
+        `已清除，恢复 ${restored} 个单元格 / cleared, ${restored} cells restored: ${opts.out}\n`,
+      );
+    });
+
+  program
+    .command("demo")
+    .description(
+      "写出示例工作簿，检查并写出带标注的副本 / write sample workbooks, check them, write annotated copies",
+    )
+    .argument("[dir]", "输出目录 / output folder", "houqin-demo")
+    .addOption(new Option("--lang <lang>", "语言 / language").choices(["zh", "zh-CN", "en"]))
+    .action(async (dir: string, opts: { lang?: string }) => {
+      await runDemo(dir, langOf(opts.lang), io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.exitCode === 0
+      )
+        return 0;
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`houqin: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

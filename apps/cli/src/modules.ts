@@ -1,0 +1,5 @@
+import { finance } from "@houqin/finance";
+import type { HouqinModule } from "@houqin/workbook";
+
+/** Every domain the CLI checks with. */
+export const MODULES: readonly HouqinModule[] = [finance];
