@@ -54,7 +54,8 @@ export function reportText(file: string, report: CheckReport, lang: Lang, color:
       { e: error, w: warning, i: info },
     ),
   );
-  const groups = new Map<string, Finding[]>();
+  // Sheets in workbook order, then findings without a sheet.
+  const groups = new Map<string, Finding[]>(report.sheets.map((name) => [name, []]));
   for (const f of report.findings) {
     const key = f.sheet ?? "";
     const list = groups.get(key) ?? [];
@@ -62,6 +63,7 @@ export function reportText(file: string, report: CheckReport, lang: Lang, color:
     groups.set(key, list);
   }
   for (const [sheet, findings] of groups) {
+    if (findings.length === 0) continue;
     out.push("");
     out.push(
       paint("bold", `■ ${sheet === "" ? t({ "zh-CN": "（整个工作簿）", en: "(whole workbook)" }) : sheet}`),

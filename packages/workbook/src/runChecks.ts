@@ -61,6 +61,8 @@ export interface CheckReport {
   summary: Record<"error" | "warning" | "info", number>;
   settings: Settings;
   asOf: IsoDate;
+  /** The workbook's sheets in order (houqin's own left out), for grouping findings. */
+  sheets: string[];
 }
 
 /** Sheets houqin writes itself, never read as data. */
@@ -163,7 +165,14 @@ export async function runChecks(workbook: Workbook, options: RunChecksOptions): 
   options.onProgress?.({ phase: "check", done: applicable.length, total: applicable.length, label: "" });
 
   sortFindings(findings, sheetOrder);
-  return { tables, findings, summary: summarizeFindings(findings), settings, asOf };
+  return {
+    tables,
+    findings,
+    summary: summarizeFindings(findings),
+    settings,
+    asOf,
+    sheets: sheets.map((s) => s.name),
+  };
 }
 
 function unreadableSheet(sheet: string, error: unknown, lang: Lang): Finding {
