@@ -1,7 +1,7 @@
-import { addDays, startOfISOWeek } from "date-fns";
+import { startOfISOWeek } from "date-fns";
 import { HouqinError } from "./errors.js";
 import type { Bilingual } from "./i18n.js";
-import { type IsoDate, isIsoDate, isoToDate } from "./isoDate.js";
+import { addDaysIso, dateToIso, type IsoDate, isIsoDate, isoToDate } from "./isoDate.js";
 import { holidayDataCovers, holidayName, isWorkday } from "./statutoryCalendar.js";
 
 /** A semester as the school's 校历 gives it, both ends inclusive. */
@@ -175,19 +175,6 @@ export interface SchoolCalendar {
 const FIRST_DATE: IsoDate = "0100-01-01";
 const LAST_DATE: IsoDate = "9999-12-31";
 
-/** `dateToIso` without date-fns' `format`, which costs microseconds a call on this hot path. */
-function formatIso(date: Date): IsoDate {
-  const y = String(date.getFullYear()).padStart(4, "0");
-  const m = String(date.getMonth() + 1).padStart(2, "0");
-  const d = String(date.getDate()).padStart(2, "0");
-  return `${y}-${m}-${d}`;
-}
-
-/** The date `days` calendar days after a valid date. */
-function shift(date: IsoDate, days: number): IsoDate {
-  return formatIso(addDays(isoToDate(date), days));
-}
-
 function checkDate(date: IsoDate): void {
   if (!isIsoDate(date)) throw new HouqinError("INVALID_DATE", `Not an ISO date: ${String(date)}`);
 }
@@ -299,7 +286,7 @@ export function createSchoolCalendar(settings: CalendarSettings = {}): SchoolCal
   /** The first date after `date` where a school day may be, skipping the gaps between semesters. */
   function nextCandidate(date: IsoDate): IsoDate | undefined {
     if (!limited || extraSet.has(date) || findSemester(date) !== undefined) {
-      return date === LAST_DATE ? undefined : shift(date, 1);
+      return date === LAST_DATE ? undefined : addDaysIso(date, 1);
     }
     const semester = semesters[lastAtOrBefore(semesters, date, (s) => s.start) + 1];
     const extra = extraDays[lastAtOrBefore(extraDays, date, (d) => d) + 1];
@@ -310,7 +297,7 @@ export function createSchoolCalendar(settings: CalendarSettings = {}): SchoolCal
   /** The last date before `date` where a school day may be, skipping the gaps between semesters. */
   function previousCandidate(date: IsoDate): IsoDate | undefined {
     if (!limited || extraSet.has(date) || findSemester(date) !== undefined) {
-      return date === FIRST_DATE ? undefined : shift(date, -1);
+      return date === FIRST_DATE ? undefined : addDaysIso(date, -1);
     }
     const semester = semesters[lastAtOrBefore(semesters, date, (s) => s.start)];
     const extra = extraDays[lastAtOrBefore(extraDays, date, (d) => d)]; // date is not an extra day
@@ -338,7 +325,7 @@ export function createSchoolCalendar(settings: CalendarSettings = {}): SchoolCal
   /** The first school day strictly after a valid date. */
   function after(date: IsoDate): IsoDate | undefined {
     if (afterMemo.has(date)) return afterMemo.get(date);
-    const found = date === LAST_DATE ? undefined : firstFrom(shift(date, 1));
+    const found = date === LAST_DATE ? undefined : firstFrom(addDaysIso(date, 1));
     afterMemo.set(date, found);
     return found;
   }
@@ -346,7 +333,7 @@ export function createSchoolCalendar(settings: CalendarSettings = {}): SchoolCal
   /** The last school day strictly before a valid date. */
   function before(date: IsoDate): IsoDate | undefined {
     if (beforeMemo.has(date)) return beforeMemo.get(date);
-    const found = date === FIRST_DATE ? undefined : lastUpTo(shift(date, -1));
+    const found = date === FIRST_DATE ? undefined : lastUpTo(addDaysIso(date, -1));
     beforeMemo.set(date, found);
     return found;
   }
@@ -403,8 +390,8 @@ export function createSchoolCalendar(settings: CalendarSettings = {}): SchoolCal
       let current: { weekStart: IsoDate; weekEnd: IsoDate; days: IsoDate[] } | undefined;
       for (const day of schoolDays(from, to)) {
         if (current === undefined || day > current.weekEnd) {
-          const weekStart = formatIso(startOfISOWeek(isoToDate(day)));
-          current = { weekStart, weekEnd: shift(weekStart, 6), days: [] };
+          const weekStart = dateToIso(startOfISOWeek(isoToDate(day)));
+          current = { weekStart, weekEnd: addDaysIso(weekStart, 6), days: [] };
           weeks.push(current);
         }
         current.days.push(day);
@@ -427,8 +414,8 @@ export function createSchoolCalendar(settings: CalendarSettings = {}): SchoolCal
     schoolDaysBetween(a, b) {
       checkDate(a);
       checkDate(b);
-      if (a < b) return countSchoolDays(shift(a, 1), b);
-      if (b < a) return -countSchoolDays(b, shift(a, -1));
+      if (a < b) return countSchoolDays(addDaysIso(a, 1), b);
+      if (b < a) return -countSchoolDays(b, addDaysIso(a, -1));
       return 0;
     },
     uncoveredYears(from, to) {
