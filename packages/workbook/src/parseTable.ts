@@ -34,6 +34,10 @@ const MSG = {
     en: "The “{field}” cell holds the error value {error} and cannot be used",
   },
   unreadable: { "zh-CN": "“{field}”：{reason}", en: "“{field}”: {reason}" },
+  unreadableRequired: {
+    "zh-CN": "“{field}”：{reason}，此行未参与检查",
+    en: "“{field}”: {reason}; this row was not checked",
+  },
   missing: {
     "zh-CN": "缺少“{field}”，此行未参与检查",
     en: "“{field}” is missing; this row was not checked",
@@ -163,7 +167,10 @@ export function parseTable<F extends FieldMap>(
       findings.push({
         rule: "workbook/unreadable-cell",
         severity: "warning",
-        message: localize(MSG.unreadable, options.lang, { field: title, reason }),
+        message: localize(f.required ? MSG.unreadableRequired : MSG.unreadable, options.lang, {
+          field: title,
+          reason: reason.replace(/[。.]$/, ""),
+        }),
         ...at,
         data: { field: key, code: params?.code ?? "invalid", text: cell.text },
       });

@@ -76,6 +76,12 @@ describe("parseTable", () => {
     ]);
     expect(findings[0]?.message).toContain("#REF!");
     expect(findings[0]?.message).toContain("金额");
+    expect(findings[1]?.message).toMatchInlineSnapshot(
+      `"“金额”：“一百元”不是可识别的金额（可写作 ¥1,234.50 或 1234.5元），此行未参与检查"`,
+    );
+    expect(findings[3]?.message).toMatchInlineSnapshot(
+      `"“已缴”：“也许”不是可识别的是/否值（可写作 是、否、√、× 等）"`,
+    );
     // Rows that lack a required value are left out; an unreadable optional value only drops that value.
     expect(parsed.rows.map((r) => r.row)).toEqual([5, 6]);
     expect(parsed.rows[0]?.values).toEqual({ name: "赵四", amount: 30000, date: "2023-09-04" });
