@@ -1,8 +1,8 @@
-import { realpath } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Lang, localize } from "@houqin/core";
 import { type CheckReport, runChecks, type WriteResultsSummary, writeResults } from "@houqin/workbook";
-import { openXlsx, WorkbookOpenError } from "@houqin/workbook/xlsx";
+import { openXlsx, WorkbookOpenError, type XlsxWorkbook } from "@houqin/workbook/xlsx";
 import { MODULES } from "./modules.js";
 import type { Progress } from "./progress.js";
 
@@ -22,9 +22,49 @@ export interface CheckFileOptions {
   progress?: Progress;
 }
 
-async function samePath(a: string, b: string): Promise<boolean> {
+/**
+ * Whether two paths name the same file: the same path after links are followed, or the same
+ * device and inode (a hard link).
+ */
+export async function sameFile(a: string, b: string): Promise<boolean> {
   const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  return (await real(a)) === (await real(b));
+  if ((await real(a)) === (await real(b))) return true;
+  const [sa, sb] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/** Saves a workbook, turning a file-system failure into a one-line reason for the user. */
+export async function saveWorkbook(
+  workbook: XlsxWorkbook,
+  out: string,
+  shown: string,
+  lang: Lang,
+): Promise<void> {
+  try {
+    await workbook.saveAs(out);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? localize({ "zh-CN": "目录不存在", en: "the folder does not exist" }, lang)
+        : code === "EACCES" || code === "EPERM"
+          ? localize({ "zh-CN": "没有写入权限", en: "permission denied" }, lang)
+          : code === "EBUSY"
+            ? localize(
+                {
+                  "zh-CN": "文件正被其他程序（如 Excel）打开",
+                  en: "the file is open in another program (Excel?)",
+                },
+                lang,
+              )
+            : (error as Error).message;
+    throw new UsageError(
+      localize({ "zh-CN": "无法写入 {file}：{reason}", en: "Cannot write {file}: {reason}" }, lang, {
+        file: shown,
+        reason,
+      }),
+    );
+  }
 }
 
 /**
@@ -41,7 +81,7 @@ export async function checkFile(
   const out = options.out === undefined ? undefined : resolve(options.cwd, options.out);
   const t = (zh: string, en: string, params: Record<string, unknown> = {}) =>
     localize({ "zh-CN": zh, en }, options.lang, params);
-  if (out !== undefined && (await samePath(input, out)))
+  if (out !== undefined && (await sameFile(input, out)))
     throw new UsageError(
       t(
         "--out 不能与输入文件相同：houqin 不会覆盖原文件",
@@ -79,6 +119,6 @@ export async function checkFile(
   if (out === undefined) return { report };
   options.progress?.update(t("正在写入 {file}…", "Writing {file}…", { file: options.out }));
   const written = await writeResults(workbook, report.findings, { lang: options.lang });
-  await workbook.saveAs(out);
+  await saveWorkbook(workbook, out, options.out ?? out, options.lang);
   return { report, written };
 }

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
-import { type Lang, parseLang } from "@houqin/core";
+import { isIsoDate, type Lang, parseLang } from "@houqin/core";
 import { clearResults } from "@houqin/workbook";
 import { openXlsx, WorkbookOpenError } from "@houqin/workbook/xlsx";
 import { Command, CommanderError, Option } from "commander";
-import { checkFile, UsageError } from "./checkFile.js";
+import { checkFile, sameFile, saveWorkbook, UsageError } from "./checkFile.js";
 import { runDemo } from "./demo.js";
 import type { CliIo } from "./io.js";
 import { reportJson, reportText } from "./printReport.js";
@@ -19,8 +19,10 @@ function langOf(value: string | undefined): Lang {
 }
 
 function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
-    throw new UsageError(`--as-of: 日期应写作 YYYY-MM-DD / expected YYYY-MM-DD, got “${value}”`);
+  if (!isIsoDate(value))
+    throw new UsageError(
+      `--as-of: “${value}” 不是有效日期，应写作 YYYY-MM-DD / is not a date; expected YYYY-MM-DD`,
+    );
   return value;
 }
 
@@ -90,8 +92,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .argument("<file>", "带标注的 .xlsx 文件 / an annotated .xlsx file")
     .requiredOption("-o, --out <file>", "写出清除后的副本 / write the cleared copy here")
     .action(async (file: string, opts: { out: string }) => {
-      if (resolve(io.cwd, file) === resolve(io.cwd, opts.out))
-        throw new UsageError("--out 不能与输入文件相同 / --out must differ from the input");
+      if (await sameFile(resolve(io.cwd, file), resolve(io.cwd, opts.out)))
+        throw new UsageError(
+          "--out 不能与输入文件相同：houqin 不会覆盖原文件 / --out must differ from the input",
+        );
       let workbook: Awaited<ReturnType<typeof openXlsx>>;
       try {
         workbook = await openXlsx(resolve(io.cwd, file));
@@ -100,7 +104,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         throw error;
       }
       const restored = await clearResults(workbook);
-      await workbook.saveAs(resolve(io.cwd, opts.out));
+      await saveWorkbook(workbook, resolve(io.cwd, opts.out), opts.out, "zh-CN");
       io.stdout.write(
         `已清除，恢复 ${restored} 个单元格 / cleared, ${restored} cells restored: ${opts.out}\n`,
       );

@@ -7,8 +7,8 @@ const CLAUSE = "三(四)1";
 
 const MSG = {
   unapproved: {
-    "zh-CN": "收费项目“{item}”不在批准的收费标准中（{sheet}），不得收取",
-    en: "Fee item “{item}” is not in the approved fee schedule ({sheet}) and may not be charged",
+    "zh-CN": "收费项目“{item}”不在“{sheet}”表列出的批准项目中，不得收取",
+    en: "Fee item “{item}” is not among the approved items listed in “{sheet}” and may not be charged",
   },
   overStandard: {
     "zh-CN": "“{item}”收取 {amount}，超过批准标准 {standard}（超出 {excess}）",
@@ -19,8 +19,8 @@ const MSG = {
     en: "“{item}” was charged on {date}, before it was publicised on {posted}",
   },
   neverPublicised: {
-    "zh-CN": "收费项目“{item}”没有公示日期，未见公示；已收取 {count} 笔",
-    en: "Fee item “{item}” has no publicity date and was never publicised; {count} charges made",
+    "zh-CN": "收费项目“{item}”未填公示日期，视为未公示，却已收取 {count} 笔",
+    en: "Fee item “{item}” has no publicity date, so it counts as never publicised, yet {count} charges were made",
   },
   noSchedule: {
     "zh-CN": "工作簿中未找到收费标准表，无法核对收费项目和金额",
@@ -32,12 +32,14 @@ const MSG = {
   },
 } satisfies Record<string, Bilingual>;
 
-/** The form fee items are matched in: normalised text without spaces or brackets' contents. */
+/** The form fee items are matched in: normalised text, half-width brackets, no spaces. */
 export function feeItemKey(item: string): string {
-  return normalizeText(item)
-    .replace(/[([（【][^)\]）】]*[)\]）】]/g, "")
-    .replace(/\s+/g, "")
-    .toLowerCase();
+  return normalizeText(item).replace(/\s+/g, "").toLowerCase();
+}
+
+/** An item without its bracketed note: "校服费（代收）" -> "校服费". */
+function baseItemKey(key: string): string {
+  return key.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, "");
 }
 
 interface ScheduleEntry {
@@ -80,6 +82,20 @@ export function checkFees(ctx: CheckContext): Finding[] {
       schedule.set(key, { sheet: parsed.table.sheet, table: parsed.table, row, charged: 0 });
     }
   }
+  // An item matches its own name first; "课后服务费（秋季）" falls back to "课后服务费" only when
+  // a single approved item has that base name (校服费（夏季） and 校服费（冬季） stay apart).
+  const byBase = new Map<string, ScheduleEntry[]>();
+  for (const [key, entry] of schedule) {
+    const list = byBase.get(baseItemKey(key)) ?? [];
+    list.push(entry);
+    byBase.set(baseItemKey(key), list);
+  }
+  const lookup = (key: string): ScheduleEntry | undefined => {
+    const exact = schedule.get(key);
+    if (exact) return exact;
+    const candidates = byBase.get(baseItemKey(key));
+    return candidates?.length === 1 ? candidates[0] : undefined;
+  };
   const chargeTables = ctx.tablesOf(charges);
   const scheduleTables = ctx.tablesOf(feeSchedule);
   if (scheduleTables.length === 0) {
@@ -105,7 +121,7 @@ export function checkFees(ctx: CheckContext): Finding[] {
     const { table } = parsed;
     for (const { row, values } of parsed.rows) {
       const at = (fieldKey: string) => ({ sheet: table.sheet, cell: cellOf(table, row, fieldKey), row });
-      const entry = schedule.get(feeItemKey(values.item));
+      const entry = lookup(feeItemKey(values.item));
       if (!entry) {
         findings.push({
           rule: "finance/unapproved-fee",
@@ -147,8 +163,10 @@ export function checkFees(ctx: CheckContext): Finding[] {
       }
     }
   }
+  // An approved item charged without ever being publicised; an unreadable date was reported already.
   for (const entry of schedule.values()) {
-    if (entry.row.values.publicityDate !== undefined) continue;
+    if (entry.row.values.publicityDate !== undefined || entry.charged === 0) continue;
+    if (entry.row.unreadable?.includes("publicityDate")) continue;
     const row = entry.row.row;
     findings.push({
       rule: "finance/not-publicised",

@@ -1,5 +1,13 @@
-import type { DateSystem } from "@houqin/core";
-import { type Bilingual, type Finding, isBlankCell, isCellError, type Lang, localize } from "@houqin/core";
+import {
+  type Bilingual,
+  type Cell,
+  type DateSystem,
+  type Finding,
+  isBlankCell,
+  isCellError,
+  type Lang,
+  localize,
+} from "@houqin/core";
 import type { z } from "zod";
 import { cellAddress } from "./address.js";
 import type { CellIssueParams } from "./cellSchemas.js";
@@ -12,6 +20,8 @@ export interface ParsedRow<R> {
   /** The 1-based worksheet row. */
   row: number;
   values: R;
+  /** Optional fields whose cell held something that could not be read (already reported). */
+  unreadable?: readonly string[];
 }
 
 /** A recognised table with its rows parsed. Rows that miss a required value are left out (and reported). */
@@ -24,8 +34,11 @@ export interface ParsedTable<F extends FieldMap = FieldMap> {
 export interface ParseTableOptions {
   dateSystem: DateSystem;
   lang: Lang;
-  /** The year for dates written without one, when the table itself gives none. */
-  defaultYear?: number;
+  /**
+   * The calendar year the school year starts in (2023 for 2023–2024): a date written without a
+   * year and with nothing around it to go by is in that year from August on, else in the next.
+   */
+  schoolYearStart?: number;
 }
 
 const MSG = {
@@ -64,31 +77,59 @@ function issueParams(error: z.ZodError): CellIssueParams | undefined {
   return undefined;
 }
 
-/** The most common year among a table's full dates, for dates such as "9月1日". */
-function yearsByRow(
-  sheet: SheetData,
-  table: RecognizedTable,
-  options: ParseTableOptions,
-): Map<number, number> {
-  const years = new Map<number, number>();
-  const dateKeys = Object.entries(table.kind.fields)
-    .filter(([key]) => (table.columns as Record<string, number>)[key] !== undefined)
-    .map(([key, f]) => ({ key, f }));
-  for (let r = table.firstRow; r <= table.lastRow; r++) {
-    for (const { key, f } of dateKeys) {
-      const col = (table.columns as Record<string, number>)[key] as number;
-      const cell = sheet.rows[r - 1]?.[col - 1];
-      if (!cell || isBlankCell(cell)) continue;
-      const text = typeof cell.value === "string" ? cell.value : "";
-      if (typeof cell.value === "string" && !/\d{4}/.test(text)) continue;
-      const out = f.schema.safeParse({ ...cell, dateSystem: options.dateSystem });
-      if (out.success && typeof out.data === "string" && /^\d{4}-\d{2}-\d{2}$/.test(out.data)) {
-        years.set(r, Number(out.data.slice(0, 4)));
-        break;
-      }
-    }
+const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+function isoDays(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+}
+
+function withYear(iso: string, year: number): string {
+  return `${String(year).padStart(4, "0")}${iso.slice(4)}`;
+}
+
+/**
+ * The year of a date written without one ("9月1日", "1月5日"): the one that puts it nearest the
+ * table's dates around it (so a list running from December into January rolls over), or by the
+ * school year when the table has no full dates.
+ */
+function placeYearless(
+  parsed: string,
+  context: string | undefined,
+  schoolYearStart: number | undefined,
+): string {
+  const month = Number(parsed.slice(5, 7));
+  if (context === undefined) {
+    if (schoolYearStart === undefined) return parsed;
+    return withYear(parsed, month >= 8 ? schoolYearStart : schoolYearStart + 1);
   }
-  return years;
+  const year = Number(context.slice(0, 4));
+  let best = withYear(parsed, year);
+  for (const y of [year - 1, year + 1]) {
+    const candidate = withYear(parsed, y);
+    if (
+      ISO_RE.test(candidate) &&
+      Math.abs(isoDays(candidate) - isoDays(context)) < Math.abs(isoDays(best) - isoDays(context))
+    )
+      best = candidate;
+  }
+  return best;
+}
+
+/** Cells inside a merged range take the value of its top-left cell (a class written once for five rows). */
+function mergedOrigins(sheet: SheetData, table: RecognizedTable): Map<number, Cell> {
+  const origins = new Map<number, Cell>();
+  const columns = Object.values(table.columns as Record<string, number>);
+  for (const m of sheet.merges) {
+    if (m.bottom < table.firstRow || m.top > table.lastRow || (m.top === m.bottom && m.left === m.right))
+      continue;
+    const origin = sheet.rows[m.top - 1]?.[m.left - 1];
+    if (!origin) continue;
+    for (let r = Math.max(m.top, table.firstRow); r <= Math.min(m.bottom, table.lastRow); r++)
+      for (const c of columns)
+        if (c >= m.left && c <= m.right && !(r === m.top && c === m.left)) origins.set(r * 20000 + c, origin);
+  }
+  return origins;
 }
 
 /**
@@ -108,22 +149,62 @@ export function parseTable<F extends FieldMap>(
   const rows: ParsedRow<RowOf<F>>[] = [];
   const skipped = new Set(table.skippedRows);
   const fields = Object.entries(table.kind.fields);
-  const years = yearsByRow(sheet, table as RecognizedTable, options);
-  let contextYear = options.defaultYear;
-  const firstYear = years.values().next();
-  if (!firstYear.done) contextYear = firstYear.value;
+  const columns = table.columns as Record<string, number | undefined>;
+  const merged = mergedOrigins(sheet, table as RecognizedTable);
+  const cellAt = (r: number, col: number): Cell | undefined =>
+    merged.get(r * 20000 + col) ?? sheet.rows[r - 1]?.[col - 1];
+  // The first full date of the table stands in as context for year-less dates above it.
+  let context: string | undefined;
+  /** Parses a cell; a date written without a year is placed by its context and says so. */
+  const parseCell = (f: FieldMap[string], cell: Cell) => {
+    const input: CellInput = { ...cell, dateSystem: options.dateSystem, defaultYear: 2000 };
+    const out = f.schema.safeParse(input);
+    if (
+      !out.success ||
+      typeof out.data !== "string" ||
+      !ISO_RE.test(out.data) ||
+      typeof cell.value !== "string"
+    )
+      return { out, fullDate: out.success && typeof out.data === "string" && ISO_RE.test(out.data) };
+    // Text without a year is the text whose date moves when the default year does.
+    const again = f.schema.safeParse({ ...input, defaultYear: 2001 });
+    if (again.success && again.data !== out.data)
+      return {
+        out: { ...out, data: placeYearless(out.data, context, options.schoolYearStart) },
+        fullDate: false,
+      };
+    return { out, fullDate: true };
+  };
+  for (let r = table.firstRow; r <= table.lastRow && context === undefined; r++) {
+    for (const [key, f] of fields) {
+      const col = columns[key];
+      const cell = col === undefined ? undefined : cellAt(r, col);
+      if (!cell || isBlankCell(cell) || isCellError(cell.value)) continue;
+      const { out, fullDate } = parseCell(f, cell);
+      if (out.success && fullDate) {
+        context = out.data as string;
+        break;
+      }
+    }
+  }
 
   for (let r = table.firstRow; r <= table.lastRow; r++) {
     if (skipped.has(r)) continue;
-    const cells = sheet.rows[r - 1];
-    if (!cells || cells.every((c) => isBlankCell(c))) continue;
-    contextYear = years.get(r) ?? contextYear;
+    if (
+      fields.every(([key]) => {
+        const col = columns[key];
+        const cell = col === undefined ? undefined : cellAt(r, col);
+        return !cell || isBlankCell(cell);
+      })
+    )
+      continue;
     const values: Record<string, unknown> = {};
+    const unreadable: string[] = [];
     let complete = true;
     for (const [key, f] of fields) {
-      const col = (table.columns as Record<string, number | undefined>)[key];
+      const col = columns[key];
       const title = localize(f.title, options.lang);
-      const cell = col === undefined ? undefined : cells[col - 1];
+      const cell = col === undefined ? undefined : cellAt(r, col);
       const at = { sheet: sheet.name, cell: cellOf(table as RecognizedTable, r, key), row: r };
       if (!cell || isBlankCell(cell)) {
         if (f.required) {
@@ -140,6 +221,7 @@ export function parseTable<F extends FieldMap>(
       }
       if (isCellError(cell.value)) {
         if (f.required) complete = false;
+        else unreadable.push(key);
         findings.push({
           rule: "workbook/error-value",
           severity: "error",
@@ -149,17 +231,14 @@ export function parseTable<F extends FieldMap>(
         });
         continue;
       }
-      const input: CellInput = {
-        ...cell,
-        dateSystem: options.dateSystem,
-        ...(contextYear === undefined ? {} : { defaultYear: contextYear }),
-      };
-      const out = f.schema.safeParse(input);
+      const { out, fullDate } = parseCell(f, cell);
       if (out.success) {
         values[key] = out.data;
+        if (fullDate) context = out.data as string;
         continue;
       }
       if (f.required) complete = false;
+      else unreadable.push(key);
       const params = issueParams(out.error);
       const reason = params
         ? localize(params.message, options.lang)
@@ -175,7 +254,8 @@ export function parseTable<F extends FieldMap>(
         data: { field: key, code: params?.code ?? "invalid", text: cell.text },
       });
     }
-    if (complete) rows.push({ row: r, values: values as RowOf<F> });
+    if (complete)
+      rows.push({ row: r, values: values as RowOf<F>, ...(unreadable.length > 0 ? { unreadable } : {}) });
   }
   return { parsed: { table, rows }, findings };
 }

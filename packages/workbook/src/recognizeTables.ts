@@ -31,17 +31,22 @@ export interface TableOverride {
   columns?: Readonly<Record<string, string>>;
   /** Do not read this sheet. */
   ignore?: boolean;
+  /** The settings cells this correction was written in, for findings about it. */
+  source?: readonly { key: string; cell: string; row: number }[];
 }
 
-/** How far below the start a header row is looked for. */
-const HEADER_SCAN_ROWS = 40;
-/** This many blank rows in a row end a table. */
+/** How far below the start (or the previous table) a header row is looked for. */
+const HEADER_SCAN_ROWS = 100;
+/** This many blank rows in a row end a table, unless the rows after them are plainly more data. */
 const BLANK_GAP = 2;
 
-const TOTALS_RE = /^(合计|总计|总合计|共计|total|grandtotal|sum)/;
-const SUBTOTAL_RE = /^(小计|subtotal)/;
+/** 合计, 总计, 本月合计, 本页合计, 累计 (short labels ending so), or Total / Grand total. */
+const TOTALS_RE = /^(.{0,8}(合计|总计|累计)|共计|total|grandtotal|totals)$/;
+/** 小计, 三(2)班小计, Subtotal. */
+const SUBTOTAL_RE = /^(.{0,10}小计|subtotal)$/;
 
 interface Grid {
+  name: string;
   rows: number;
   cols: number;
   text(r: number, c: number): string;
@@ -67,6 +72,7 @@ function makeGrid(sheet: SheetData): Grid {
     return normalizeText(cell.text !== "" ? cell.text : String(cell.value ?? ""));
   };
   return {
+    name: sheet.name,
     rows,
     cols,
     text,
@@ -185,19 +191,41 @@ function repeatsHeader(grid: Grid, r: number, cand: Candidate): boolean {
   return total > 0 && same * 2 > total;
 }
 
+/** A row with nothing in any of the table's columns (a pre-numbered template row counts). */
+function blankForTable(grid: Grid, r: number, cand: Candidate): boolean {
+  if (grid.blank(r)) return true;
+  return Object.values(cand.columns).every((col) => grid.text(r, col) === "");
+}
+
+/** A row that has every required field of the table filled: plainly more data. */
+function looksLikeData(grid: Grid, r: number, cand: Candidate): boolean {
+  const required = Object.entries(cand.kind.fields).filter(([, f]) => f.required);
+  return required.every(([key]) => {
+    const col = cand.columns[key];
+    return col !== undefined && grid.text(r, col) !== "";
+  });
+}
+
 function findEnd(
   grid: Grid,
   firstRow: number,
   cand: Candidate,
+  kinds: readonly TableKind[],
 ): { lastRow: number; totalsRow?: number; skipped: number[] } {
   let lastRow = firstRow - 1;
   let blankRun = 0;
   const skipped: number[] = [];
   for (let r = firstRow; r <= grid.rows; r++) {
-    if (grid.blank(r)) {
+    if (blankForTable(grid, r, cand)) {
       blankRun++;
-      if (blankRun >= BLANK_GAP) break;
+      if (!grid.blank(r) && !rowMatches(grid, r, TOTALS_RE)) skipped.push(r);
+      else if (!grid.blank(r)) return { lastRow, totalsRow: r, skipped };
       continue;
+    }
+    if (blankRun >= BLANK_GAP) {
+      // After a gap, go on only with rows that are plainly more of the same table.
+      if (rowMatches(grid, r, TOTALS_RE) || candidateAt(grid, r, kinds) || !looksLikeData(grid, r, cand))
+        break;
     }
     blankRun = 0;
     if (rowMatches(grid, r, TOTALS_RE)) return { lastRow, totalsRow: r, skipped };
@@ -207,7 +235,18 @@ function findEnd(
     }
     lastRow = r;
   }
-  return { lastRow, skipped };
+  return { lastRow, skipped: skipped.filter((r) => r < lastRow) };
+}
+
+/** Whether the sheet's name carries one of the kind's hints or its title ("收费标准" for a fee schedule). */
+function sheetHinted(sheetName: string, kind: TableKind): boolean {
+  const name = normalizeHeader(sheetName);
+  const hints = [...(kind.sheetHints ?? []), kind.title["zh-CN"], kind.title.en].map(normalizeHeader);
+  return hints.some((h) => h !== "" && name.includes(h));
+}
+
+function better(a: Candidate, b: Candidate | undefined): boolean {
+  return !b || a.matched > b.matched || (a.matched === b.matched && a.score > b.score);
 }
 
 function candidateAt(grid: Grid, r: number, kinds: readonly TableKind[]): Candidate | undefined {
@@ -215,8 +254,9 @@ function candidateAt(grid: Grid, r: number, kinds: readonly TableKind[]): Candid
   for (const kind of kinds) {
     const cand = assignColumns(grid, r, kind);
     if (!cand) continue;
-    if (!best || cand.matched > best.matched || (cand.matched === best.matched && cand.score > best.score))
-      best = cand;
+    // The sheet's name breaks a tie between kinds that map as many columns.
+    if (sheetHinted(grid.name, kind)) cand.score += 500;
+    if (better(cand, best)) best = cand;
   }
   return best;
 }
@@ -226,7 +266,8 @@ function applyOverride(
   kinds: readonly TableKind[],
   override: TableOverride,
 ): Candidate | undefined {
-  const pool = override.kind ? kinds.filter((k) => k.id === override.kind) : kinds;
+  const named = override.kind === undefined ? undefined : kindNamed(kinds, override.kind);
+  const pool = named ? [named] : kinds;
   if (pool.length === 0) return undefined;
   let cand: Candidate | undefined;
   if (override.headerRow !== undefined) {
@@ -256,6 +297,15 @@ function applyOverride(
     cand = { ...cand, columns, matched: Object.keys(columns).length };
   }
   return cand;
+}
+
+/** The kind a user names by its id ("finance.charges") or its title ("收费明细", "Charges"). */
+export function kindNamed(kinds: readonly TableKind[], name: string): TableKind | undefined {
+  const n = normalizeHeader(name);
+  return kinds.find(
+    (k) =>
+      k.id === name.trim() || normalizeHeader(k.title["zh-CN"]) === n || normalizeHeader(k.title.en) === n,
+  );
 }
 
 /** The key of a field named by its key or by one of its titles or synonyms. */
@@ -292,7 +342,7 @@ export function recognizeTables(
     let firstRow = cand.headerRow + 1;
     for (const col of Object.values(cand.columns))
       firstRow = Math.max(firstRow, grid.mergeBottom(cand.headerRow, col) + 1);
-    const end = findEnd(grid, firstRow, cand);
+    const end = findEnd(grid, firstRow, cand, kinds);
     return {
       sheet: sheet.name,
       kind: cand.kind,

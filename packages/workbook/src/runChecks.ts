@@ -1,4 +1,5 @@
 import {
+  type Bilingual,
   createSchoolCalendar,
   type Finding,
   type IsoDate,
@@ -10,8 +11,14 @@ import {
 import { columnLetter } from "./address.js";
 import type { CheckContext, HouqinModule } from "./check.js";
 import { type ParsedTable, parseTable } from "./parseTable.js";
-import { recognizeTables } from "./recognizeTables.js";
-import { MARKS_SHEET_NAME, RESULT_SHEET_NAMES } from "./resultSheets.js";
+import {
+  fieldKeyOf,
+  kindNamed,
+  type RecognizedTable,
+  recognizeTables,
+  type TableOverride,
+} from "./recognizeTables.js";
+import { houqinSheets } from "./resultSheets.js";
 import {
   EMPTY_SETTINGS,
   readSetting,
@@ -65,11 +72,6 @@ export interface CheckReport {
   sheets: string[];
 }
 
-/** Sheets houqin writes itself, never read as data. */
-function isOwnSheet(name: string): boolean {
-  return name === MARKS_SHEET_NAME || RESULT_SHEET_NAMES.includes(name);
-}
-
 /**
  * Reads a workbook, recognises its tables, parses their rows and runs every check that applies.
  * Nothing in it throws for bad data: each problem is a finding at its cell.
@@ -81,7 +83,9 @@ function isOwnSheet(name: string): boolean {
 export async function runChecks(workbook: Workbook, options: RunChecksOptions): Promise<CheckReport> {
   const lang = options.lang ?? "zh-CN";
   const findings: Finding[] = [];
-  const sheets = (await workbook.listSheets()).filter((s) => !isOwnSheet(s.name));
+  // houqin's own sheets (its results and its bookkeeping) are never read as data.
+  const own = await houqinSheets(workbook);
+  const sheets = (await workbook.listSheets()).filter((s) => s.name !== own.marks && s.name !== own.results);
   const sheetOrder = new Map(sheets.map((s, i) => [s.name, i]));
 
   const settingsInfo = sheets.find((s) => SETTINGS_SHEET_NAMES.includes(s.name));
@@ -94,7 +98,9 @@ export async function runChecks(workbook: Workbook, options: RunChecksOptions): 
   const kinds: TableKind[] = options.modules.flatMap((m) => [...m.kinds]);
   const parsedByKind = new Map<string, ParsedTable[]>();
   const tables: TableReport[] = [];
-  const dataSheets = sheets.filter((s) => s.visible && s.name !== settingsInfo?.name);
+  const dataSheets = sheets.filter((s) => s.name !== settingsInfo?.name);
+  const schoolYearStart = schoolYearStartOf(settings);
+  findings.push(...checkOverrides(settings, kinds, new Set(sheets.map((s) => s.name)), lang));
   let done = 0;
   for (const info of dataSheets) {
     options.onProgress?.({ phase: "read", done, total: dataSheets.length, label: info.name });
@@ -107,10 +113,19 @@ export async function runChecks(workbook: Workbook, options: RunChecksOptions): 
       continue;
     }
     const override = settings.overrides.get(info.name);
-    for (const table of recognizeTables(sheet, kinds, override)) {
+    const found = recognizeTables(sheet, kinds, override);
+    if (!info.visible) {
+      // A hidden sheet is the user's choice: say what is in it, but do not judge it.
+      if (found.length > 0) findings.push(hiddenSheet(info.name, found, lang));
+      done++;
+      continue;
+    }
+    if (override) findings.push(...checkOverrideColumns(override, found, settings, lang));
+    for (const table of found) {
       const { parsed, findings: rowFindings } = parseTable(sheet, table, {
         dateSystem: workbook.dateSystem,
         lang,
+        ...(schoolYearStart === undefined ? {} : { schoolYearStart }),
       });
       findings.push(...rowFindings);
       const list = parsedByKind.get(table.kind.id) ?? [];
@@ -174,6 +189,111 @@ export async function runChecks(workbook: Workbook, options: RunChecksOptions): 
     sheets: sheets.map((s) => s.name),
   };
 }
+
+/** The calendar year the school year starts in: the first semester's, or the 学年 setting's first year. */
+function schoolYearStartOf(settings: Settings): number | undefined {
+  const first = settings.calendar.semesters?.[0];
+  if (first) return Number(first.start.slice(0, 4)) - (Number(first.start.slice(5, 7)) < 8 ? 1 : 0);
+  const year = /(\d{4})/.exec(settings.schoolYear ?? "")?.[1];
+  return year === undefined ? undefined : Number(year);
+}
+
+function settingFinding(
+  source: TableOverride["source"],
+  settings: Settings,
+  text: Bilingual,
+  lang: Lang,
+  params: Record<string, unknown>,
+): Finding {
+  const at = source?.[0];
+  return {
+    rule: "settings/invalid-value",
+    severity: "warning",
+    message: localize(text, lang, { key: at?.key ?? "", ...params }),
+    ...(settings.sheet === undefined ? {} : { sheet: settings.sheet }),
+    ...(at ? { cell: at.cell, row: at.row } : {}),
+  };
+}
+
+/** Corrections in the settings that name a sheet or a kind the workbook does not have. */
+function checkOverrides(
+  settings: Settings,
+  kinds: readonly TableKind[],
+  sheetNames: ReadonlySet<string>,
+  lang: Lang,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const [sheet, override] of settings.overrides) {
+    if (!sheetNames.has(sheet)) {
+      findings.push(settingFinding(override.source, settings, MSG.noSuchSheet, lang, { sheet }));
+      continue;
+    }
+    if (override.kind !== undefined && !kindNamed(kinds, override.kind)) {
+      const known = kinds.map((k) => `${k.id} ${localize(k.title, lang)}`).join("、");
+      findings.push(
+        settingFinding(override.source, settings, MSG.noSuchKind, lang, { kind: override.kind, known }),
+      );
+    }
+  }
+  return findings;
+}
+
+/** Column corrections that name a field the recognised kind does not have. */
+function checkOverrideColumns(
+  override: TableOverride,
+  tables: readonly RecognizedTable[],
+  settings: Settings,
+  lang: Lang,
+): Finding[] {
+  const kind = tables[0]?.kind;
+  if (!kind || !override.columns) return [];
+  const findings: Finding[] = [];
+  for (const name of Object.keys(override.columns)) {
+    if (fieldKeyOf(kind, name) !== undefined) continue;
+    const known = Object.values(kind.fields)
+      .map((f) => localize(f.title, lang))
+      .join("、");
+    const source = override.source?.filter((s) => s.key.endsWith(name));
+    findings.push(
+      settingFinding(source?.length ? source : override.source, settings, MSG.noSuchField, lang, {
+        field: name,
+        kind: localize(kind.title, lang),
+        known,
+      }),
+    );
+  }
+  return findings;
+}
+
+function hiddenSheet(sheet: string, tables: readonly RecognizedTable[], lang: Lang): Finding {
+  return {
+    rule: "workbook/hidden-sheet",
+    severity: "info",
+    message: localize(MSG.hidden, lang, {
+      kinds: [...new Set(tables.map((t) => localize(t.kind.title, lang)))].join("、"),
+    }),
+    sheet,
+  };
+}
+
+const MSG = {
+  noSuchSheet: {
+    "zh-CN": "设置“{key}”：工作簿中没有名为“{sheet}”的工作表",
+    en: "Setting “{key}”: the workbook has no sheet named “{sheet}”",
+  },
+  noSuchKind: {
+    "zh-CN": "设置“{key}”：不认识表格类型“{kind}”，可填写：{known}",
+    en: "Setting “{key}”: unknown table kind “{kind}”; known kinds: {known}",
+  },
+  noSuchField: {
+    "zh-CN": "设置“{key}”：“{kind}”表中没有“{field}”这一列，可用：{known}",
+    en: "Setting “{key}”: a “{kind}” table has no column “{field}”; its columns: {known}",
+  },
+  hidden: {
+    "zh-CN": "隐藏的工作表中有{kinds}表，未检查；如需检查，请取消隐藏",
+    en: "This hidden sheet holds a {kinds} table, which was not checked; unhide it to check it",
+  },
+} satisfies Record<string, Bilingual>;
 
 function unreadableSheet(sheet: string, error: unknown, lang: Lang): Finding {
   return {

@@ -55,22 +55,42 @@ const KEYS = {
   schoolYear: ["学年", "school year"],
   semester1Start: [
     "第一学期开始",
+    "第一学期开始日期",
     "上学期开始",
     "秋季学期开始",
     "第一学期开学",
+    "第一学期开学日期",
     "first semester start",
     "semester 1 start",
   ],
-  semester1End: ["第一学期结束", "上学期结束", "秋季学期结束", "first semester end", "semester 1 end"],
+  semester1End: [
+    "第一学期结束",
+    "第一学期结束日期",
+    "第一学期放假",
+    "上学期结束",
+    "秋季学期结束",
+    "first semester end",
+    "semester 1 end",
+  ],
   semester2Start: [
     "第二学期开始",
+    "第二学期开始日期",
     "下学期开始",
     "春季学期开始",
     "第二学期开学",
+    "第二学期开学日期",
     "second semester start",
     "semester 2 start",
   ],
-  semester2End: ["第二学期结束", "下学期结束", "春季学期结束", "second semester end", "semester 2 end"],
+  semester2End: [
+    "第二学期结束",
+    "第二学期结束日期",
+    "第二学期放假",
+    "下学期结束",
+    "春季学期结束",
+    "second semester end",
+    "semester 2 end",
+  ],
   closures: ["停课日", "停课", "学校停课日", "放假日", "closures", "closure", "school closures"],
   extraDays: ["补课日", "上课日", "加课日", "调课上课日", "extra school days", "extra days"],
   asOf: ["检查日期", "基准日期", "截止日期", "as of", "as-of date"],
@@ -171,7 +191,7 @@ export function readSettings(
 
     const override = OVERRIDE_RE.exec(key);
     if (override) {
-      readOverride(override, entry, text, overrides, (reason) =>
+      readOverride(override, entry, row, text, overrides, (reason) =>
         bad(entry, row, MSG.badOverride, { key, text, reason: localize(reason, lang) }),
       );
       return;
@@ -256,39 +276,44 @@ export function readSettings(
 function readOverride(
   match: RegExpExecArray,
   entry: SettingEntry,
+  row: number,
   text: string,
   overrides: Map<string, TableOverride>,
   fail: (reason: Bilingual) => void,
 ): void {
   const what = normalizeHeader(match[1] as string);
   const rest = (match[2] as string).trim();
+  const update = (sheet: string, change: (o: TableOverride) => TableOverride) => {
+    const o = overrides.get(sheet) ?? {};
+    const source = [...(o.source ?? []), { key: entry.key, cell: entry.address, row }];
+    overrides.set(sheet, { ...change(o), source });
+  };
   if (what === "列" || what === "column") {
     const sep = rest.search(/[:：](?=[^:：]*$)/);
     if (sep < 0) {
       fail({ "zh-CN": "应写作“列:工作表:字段”", en: "write it as “column:sheet:field”" });
       return;
     }
-    const sheetName = rest.slice(0, sep).trim();
     const fieldName = rest.slice(sep + 1).trim();
     if (!/^[A-Za-z]{1,3}$/.test(text)) {
       fail({ "zh-CN": "列应为字母，例如 E", en: "a column is letters, such as E" });
       return;
     }
-    const o = overrides.get(sheetName) ?? {};
-    overrides.set(sheetName, { ...o, columns: { ...o.columns, [fieldName]: text.toUpperCase() } });
+    update(rest.slice(0, sep).trim(), (o) => ({
+      ...o,
+      columns: { ...o.columns, [fieldName]: text.toUpperCase() },
+    }));
     return;
   }
-  const o = overrides.get(rest) ?? {};
-  if (what === "表格类型" || what === "类型" || what === "kind") overrides.set(rest, { ...o, kind: text });
+  if (what === "表格类型" || what === "类型" || what === "kind") update(rest, (o) => ({ ...o, kind: text }));
   else if (what === "表头行" || what === "headerrow") {
     const n = Number(text);
     if (!Number.isInteger(n) || n < 1)
       fail({ "zh-CN": "表头行应为正整数", en: "the header row is a whole number" });
-    else overrides.set(rest, { ...o, headerRow: n });
+    else update(rest, (o) => ({ ...o, headerRow: n }));
   } else if (what === "忽略" || what === "ignore") {
-    overrides.set(rest, { ...o, ignore: !/^(否|no|n|false|0)$/i.test(text) });
+    update(rest, (o) => ({ ...o, ignore: !/^(否|no|n|false|0)$/i.test(text) }));
   }
-  void entry;
 }
 
 /** Dates and ranges in one settings cell, or undefined when a part is not a date. */

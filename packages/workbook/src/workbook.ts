@@ -11,7 +11,10 @@ export interface CellRange {
 /** A sheet read into memory: a grid of cells and its merged ranges. */
 export interface SheetData {
   name: string;
-  /** Rows of cells, `rows[r - 1][c - 1]` is the cell at row r, column c; short rows are padded by nothing. */
+  /**
+   * Rows of cells up to the last non-empty row: `rows[r - 1]?.[c - 1]` is the cell at row r, column c.
+   * A row may stop before the others (at its last value); a missing cell is blank.
+   */
   rows: readonly (readonly Cell[])[];
   /** Merged ranges; the value of a merged range lives in its top-left cell. */
   merges: readonly CellRange[];

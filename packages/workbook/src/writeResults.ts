@@ -1,5 +1,5 @@
 import { type Bilingual, type Finding, type Lang, localize, SEVERITIES, type Severity } from "@houqin/core";
-import { MARKS_SHEET_NAME, RESULT_SHEET_NAMES } from "./resultSheets.js";
+import { houqinSheets, MARKS_SHEET_NAME, RESULTS_TAG } from "./resultSheets.js";
 import type { CellDecoration, CellMark, OutCell, Workbook } from "./workbook.js";
 
 /** The fill of a marked cell by its worst finding: light red, light yellow, light blue. */
@@ -42,10 +42,11 @@ export interface WriteResultsSummary {
  * @example await clearResults(workbook) // 12
  */
 export async function clearResults(workbook: Workbook): Promise<number> {
-  const sheets = new Set((await workbook.listSheets()).map((s) => s.name));
+  const own = await houqinSheets(workbook);
   let restored = 0;
-  if (sheets.has(MARKS_SHEET_NAME)) {
-    const marks = await workbook.readSheet(MARKS_SHEET_NAME);
+  if (own.marks) {
+    const sheets = new Set((await workbook.listSheets()).map((s) => s.name));
+    const marks = await workbook.readSheet(own.marks);
     const bySheet = new Map<string, CellDecoration[]>();
     for (const row of marks.rows.slice(1)) {
       const sheet = row[0]?.value;
@@ -65,9 +66,9 @@ export async function clearResults(workbook: Workbook): Promise<number> {
       await workbook.restoreDecorations(sheet, decorations);
       restored += decorations.length;
     }
-    await workbook.deleteSheet(MARKS_SHEET_NAME);
+    if (own.results) await workbook.deleteSheet(own.results);
+    await workbook.deleteSheet(own.marks);
   }
-  for (const name of RESULT_SHEET_NAMES) if (sheets.has(name)) await workbook.deleteSheet(name);
   return restored;
 }
 
@@ -87,7 +88,10 @@ export async function writeResults(
   const lang = options.lang ?? "zh-CN";
   await clearResults(workbook);
   const userSheets = new Set((await workbook.listSheets()).map((s) => s.name));
-  const sheetName = localize({ "zh-CN": "检查结果", en: "Check results" }, lang);
+  // A sheet of the user's that happens to bear the name is left alone: houqin takes another.
+  const base = localize({ "zh-CN": "检查结果", en: "Check results" }, lang);
+  let sheetName = base;
+  for (let n = 2; userSheets.has(sheetName); n++) sheetName = `${base} (houqin${n > 2 ? ` ${n - 1}` : ""})`;
 
   const rows: OutCell[][] = [HEADERS.map((h) => ({ text: localize(h, lang), bold: true as const }))];
   findings.forEach((f, i) => {
@@ -118,7 +122,7 @@ export async function writeResults(
     cells.set(f.cell, list);
     bySheet.set(f.sheet, cells);
   }
-  const saved: OutCell[][] = [["sheet", "address", "fill", "note"]];
+  const saved: OutCell[][] = [[RESULTS_TAG, sheetName]];
   const marksBySheet = new Map<string, CellMark[]>();
   for (const [sheet, cells] of bySheet) {
     const addresses = [...cells.keys()];
@@ -137,7 +141,7 @@ export async function writeResults(
     );
   }
   // The originals are saved before any cell is marked, so nothing is lost if marking stops halfway.
-  if (saved.length > 1) await workbook.writeSheet(MARKS_SHEET_NAME, saved, { hidden: true });
+  await workbook.writeSheet(MARKS_SHEET_NAME, saved, { hidden: true });
   await workbook.writeSheet(sheetName, rows, { frozenRows: 1, columnWidths: [6, 8, 16, 10, 60, 28, 10] });
   let markedCells = 0;
   for (const [sheet, marks] of marksBySheet) {

@@ -105,7 +105,7 @@ export class XlsxWorkbook implements Workbook {
   }
 
   /**
-   * Reads a sheet's used range as a dense grid, up to its last non-empty row and column.
+   * Reads a sheet up to its last non-empty row; each row stops at its last non-empty cell.
    * @param name - the sheet's name
    * @returns the cells and merged ranges
    * @throws HouqinError `INVALID_ARGUMENT` when there is no such sheet
@@ -115,29 +115,21 @@ export class XlsxWorkbook implements Workbook {
     const ws = this.#sheet(name);
     const date1904 = this.dateSystem === "1904";
     const merges = readMerges(ws);
-    const cells = new Map<string, Cell>();
-    let lastRow = 0;
-    let lastColumn = 0;
+    // Each row stops at its own last value: a stray value far to the right costs one cell, not a
+    // column of blanks in every row.
+    const rows: Cell[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: Cell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
         const read = readCell(cell, date1904);
         if (read.value === null) return;
-        cells.set(cellAddress(rowNumber, columnNumber), read);
-        lastRow = Math.max(lastRow, rowNumber);
-        lastColumn = Math.max(lastColumn, columnNumber);
+        while (cells.length < columnNumber - 1) cells.push({ value: null, text: "" });
+        cells[columnNumber - 1] = read;
       });
+      if (cells.length === 0) return;
+      while (rows.length < rowNumber - 1) rows.push([]);
+      rows[rowNumber - 1] = cells;
     });
-    for (const merge of merges) {
-      lastRow = Math.max(lastRow, merge.bottom);
-      lastColumn = Math.max(lastColumn, merge.right);
-    }
-    const rows: Cell[][] = [];
-    for (let r = 1; r <= lastRow; r++) {
-      const row: Cell[] = [];
-      for (let c = 1; c <= lastColumn; c++)
-        row.push(cells.get(cellAddress(r, c)) ?? { value: null, text: "" });
-      rows.push(row);
-    }
     return { name: ws.name, rows, merges };
   }
 

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { link, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -147,11 +147,11 @@ describe("houqin check, end to end", () => {
     await main(["check", input], zh);
     expect(zh.out()).toContain("发现 3 个错误、2 个警告、0 个提示");
     expect(zh.out()).toContain("■ 收费明细");
-    expect(zh.out()).toContain("不在批准的收费标准中");
+    expect(zh.out()).toContain("不在“收费标准”表列出的批准项目中");
     const en = captureIo(dir);
     await main(["check", input, "--lang", "en"], en);
     expect(en.out()).toContain("3 errors, 2 warnings, 0 info");
-    expect(en.out()).toContain("is not in the approved fee schedule");
+    expect(en.out()).toContain("is not among the approved items");
   });
 
   it("exits 0 on a clean workbook", async () => {
@@ -162,10 +162,34 @@ describe("houqin check, end to end", () => {
     expect(JSON.parse(io.out()).findings).toEqual([]);
   });
 
-  it("never writes over its input", async () => {
+  it("never writes over its input, however the output is named", async () => {
+    const before = await readFile(input);
+    const symlinked = join(dir, "link.xlsx");
+    const hardLinked = join(dir, "hard.xlsx");
+    await symlink(input, symlinked);
+    await link(input, hardLinked);
+    for (const [command, out] of [
+      ["check", input],
+      ["check", symlinked],
+      ["check", hardLinked],
+      ["clear", symlinked],
+      ["clear", hardLinked],
+    ] as const) {
+      const io = captureIo(dir);
+      expect(await main([command, input, "--out", out], io), `${command} --out ${out}`).toBe(2);
+      expect(io.err()).toMatch(/^houqin: .*--out/);
+    }
+    expect(await readFile(input)).toEqual(before);
+  });
+
+  it("gives a one-line reason when the output cannot be written or --as-of is not a date", async () => {
     const io = captureIo(dir);
-    expect(await main(["check", input, "--out", input], io)).toBe(2);
-    expect(io.err()).toMatch(/^houqin: .*--out/);
+    expect(await main(["check", input, "--out", join(dir, "no-such-folder", "out.xlsx")], io)).toBe(2);
+    expect(io.err().trim().split("\n")).toHaveLength(1);
+    expect(io.err()).toContain("目录不存在");
+    const bad = captureIo(dir);
+    expect(await main(["check", input, "--as-of", "2023-02-30"], bad)).toBe(2);
+    expect(bad.err()).toContain("2023-02-30");
   });
 });
 

@@ -40,8 +40,8 @@ describe("checkFees", () => {
       ["三(2)班", "李华", "午餐费", "¥1,300.00", "2023年9月5日"],
       ["四(1)班", "张三", "研学实践费", 120, "2023-10-11"],
     ]);
-    // Only the schedule's own unpublicised item (作业本费, never charged here) is reported.
-    expect(findings.map((f) => [f.rule, f.cell])).toEqual([["finance/not-publicised", "E5"]]);
+    // 作业本费 was never publicised, but it was not charged either: nothing to report.
+    expect(findings).toEqual([]);
   });
 
   it("reports a charge for an item that is not in the schedule, at the item cell", async () => {
@@ -50,7 +50,7 @@ describe("checkFees", () => {
       rule: "finance/unapproved-fee",
       severity: "error",
       cell: "C2",
-      message: "收费项目“资料费”不在批准的收费标准中（收费标准），不得收取",
+      message: "收费项目“资料费”不在“收费标准”表列出的批准项目中，不得收取",
     });
   });
 
@@ -90,7 +90,7 @@ describe("checkFees", () => {
         rule: "finance/not-publicised",
         severity: "warning",
         cell: "E5",
-        message: "收费项目“作业本费”没有公示日期，未见公示；已收取 2 笔",
+        message: "收费项目“作业本费”未填公示日期，视为未公示，却已收取 2 笔",
       },
     ]);
   });
@@ -116,7 +116,44 @@ describe("checkFees", () => {
     expect(findings.map((f) => [f.rule, f.cell])).toEqual([
       ["workbook/error-value", "D2"],
       ["finance/unapproved-fee", "C3"],
-      ["finance/not-publicised", "E5"],
     ]);
+  });
+
+  it("keeps items that differ only in their bracketed note apart", async () => {
+    const schedule: CellValue[][] = [
+      ["收费项目", "收费标准", "公示日期"],
+      ["校服费（夏季）", 120, "2023-08-25"],
+      ["校服费（冬季）", 260, "2023-08-25"],
+    ];
+    const findings = await check(
+      [
+        ["三(2)班", "王小明", "校服费(冬季)", 260, "2023-09-04"],
+        ["三(2)班", "李华", "校服费（夏季）", 260, "2023-09-04"],
+        ["三(2)班", "张三", "校服费", 120, "2023-09-04"],
+      ],
+      schedule,
+    );
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([
+      ["finance/over-standard", "D3"],
+      ["finance/unapproved-fee", "C4"],
+    ]);
+  });
+
+  it("does not call an item unpublicised when its publicity cell says something unreadable", async () => {
+    const schedule: CellValue[][] = [
+      ["收费项目", "收费标准", "公示日期"],
+      ["课后服务费", 600, "已公示"],
+    ];
+    const findings = await check([["三(2)班", "王小明", "课后服务费", 600, "2023-09-04"]], schedule);
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([["workbook/unreadable-cell", "C2"]]);
+  });
+
+  it("reads a fee schedule whose standard column is headed 金额", async () => {
+    const schedule: CellValue[][] = [
+      ["收费项目", "金额", "计费单位", "批准文件", "公示日期"],
+      ["课后服务费", 600, "元/生·学期", "示例区发改〔2023〕18号", "2023-08-25"],
+    ];
+    const findings = await check([["三(2)班", "王小明", "课后服务费", 700, "2023-09-04"]], schedule);
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([["finance/over-standard", "D2"]]);
   });
 });

@@ -36,11 +36,20 @@ const payments = defineTableKind({
   },
 });
 
-function parse(rows: Parameters<typeof sheetOf>[1], lang: "zh-CN" | "en" = "zh-CN") {
-  const sheet = sheetOf("缴费", rows);
+function parse(
+  rows: Parameters<typeof sheetOf>[1],
+  lang: "zh-CN" | "en" = "zh-CN",
+  merges: string[] = [],
+  schoolYearStart?: number,
+) {
+  const sheet = sheetOf("缴费", rows, merges);
   const [table] = recognizeTables(sheet, [payments]);
   if (!table) throw new Error("no table");
-  return parseTable(sheet, table, { dateSystem: "1900", lang });
+  return parseTable(sheet, table, {
+    dateSystem: "1900",
+    lang,
+    ...(schoolYearStart === undefined ? {} : { schoolYearStart }),
+  });
 }
 
 describe("parseTable", () => {
@@ -96,5 +105,64 @@ describe("parseTable", () => {
       "en",
     );
     expect(findings[0]?.message).toBe("“Date” is missing; this row was not checked");
+  });
+
+  it("gives every row of a merged cell the merged value", () => {
+    const { parsed, findings } = parse(
+      [
+        ["姓名", "金额", "日期"],
+        ["王小明", 600, "2023-09-01"],
+        ["李华", null, null],
+        ["张三", null, null],
+      ],
+      "zh-CN",
+      ["B2:B4", "C2:C4"],
+    );
+    expect(findings).toEqual([]);
+    expect(parsed.rows.map((r) => [r.values.name, r.values.amount, r.values.date])).toEqual([
+      ["王小明", 60000, "2023-09-01"],
+      ["李华", 60000, "2023-09-01"],
+      ["张三", 60000, "2023-09-01"],
+    ]);
+  });
+
+  it("places dates without a year next to the table's dates, across the new year", () => {
+    const { parsed } = parse([
+      ["姓名", "金额", "日期"],
+      ["王小明", 1, "11月30日"],
+      ["李华", 1, "2023年12月1日"],
+      ["张三", 1, "1月5日"],
+      ["赵四", 1, "2024/1/8"],
+      ["钱五", 1, "12月28日"],
+    ]);
+    expect(parsed.rows.map((r) => r.values.date)).toEqual([
+      "2023-11-30",
+      "2023-12-01",
+      "2024-01-05",
+      "2024-01-08",
+      "2023-12-28",
+    ]);
+  });
+
+  it("places dates without a year by the school year when the table has no full date", () => {
+    const { parsed } = parse(
+      [
+        ["姓名", "金额", "日期"],
+        ["王小明", 1, "9月1日"],
+        ["李华", 1, "3月4日"],
+      ],
+      "zh-CN",
+      [],
+      2023,
+    );
+    expect(parsed.rows.map((r) => r.values.date)).toEqual(["2023-09-01", "2024-03-04"]);
+  });
+
+  it("records which optional values could not be read, so checks do not misjudge them", () => {
+    const { parsed } = parse([
+      ["姓名", "金额", "日期", "已缴"],
+      ["王小明", 1, "2023-09-01", "也许"],
+    ]);
+    expect(parsed.rows[0]?.unreadable).toEqual(["paid"]);
   });
 });

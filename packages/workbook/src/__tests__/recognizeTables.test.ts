@@ -137,6 +137,71 @@ describe("recognizeTables", () => {
     ]);
   });
 
+  it("knows 本月合计 and 三(2)班小计 as totals, but not a pupil called Summer", () => {
+    const sheet = sheetOf("账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2023-09-01", "Summer Li", 1, null],
+      ["三(2)班小计", null, 1, null],
+      ["2023-09-02", "b", 2, null],
+      ["本月合计", null, 3, null],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ firstRow: 2, lastRow: 4, totalsRow: 5, skippedRows: [3] });
+  });
+
+  it("reads on past a gap of blank rows when the rows after it are plainly more data", () => {
+    const sheet = sheetOf("账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2023-09-01", "a", 1, 0],
+      [null],
+      [null],
+      ["2023-09-03", "乱收费", 999, 0],
+      [null],
+      [null],
+      ["备注：本表由总务处填写"],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ firstRow: 2, lastRow: 5 });
+  });
+
+  it("treats pre-numbered template rows with nothing in the table's columns as blank", () => {
+    const sheet = sheetOf("账", [
+      ["序号", "日期", "摘要", "借方", "贷方"],
+      [1, "2023-09-01", "a", 1, 0],
+      [2, null, null, null, null],
+      [3, null, null, null, null],
+      [4, null, null, null, null],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ firstRow: 2, lastRow: 2 });
+  });
+
+  it("lets the sheet's name decide between kinds that map as many columns", () => {
+    const a = defineTableKind({
+      ...roster,
+      id: "test.roster-a",
+      title: { "zh-CN": "学生名单", en: "Pupils" },
+    });
+    const b = defineTableKind({
+      ...roster,
+      id: "test.roster-b",
+      title: { "zh-CN": "教师", en: "Staff" },
+      sheetHints: ["教师名单"],
+    });
+    const rows = [
+      ["姓名", "班级"],
+      ["王小明", "三(2)班"],
+    ];
+    expect(recognizeTables(sheetOf("教师名单", rows), [a, b])[0]?.kind.id).toBe("test.roster-b");
+    expect(recognizeTables(sheetOf("学生名单", rows), [a, b])[0]?.kind.id).toBe("test.roster-a");
+  });
+
+  it("finds a header deep under a long preamble", () => {
+    const preamble = Array.from({ length: 60 }, (_, i) => [`说明第${i + 1}条`]);
+    const sheet = sheetOf("账", [...preamble, ["日期", "摘要", "借方", "贷方"], ["2023-09-01", "a", 1, 0]]);
+    expect(recognizeTables(sheet, [journal])[0]).toMatchObject({ headerRow: 61, lastRow: 62 });
+  });
+
   it("maps English headers and headers with units in brackets", () => {
     const sheet = sheetOf("Journal", [
       ["Date", "Summary", "Debit (yuan)", "Credit（元）"],

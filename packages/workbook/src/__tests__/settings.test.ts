@@ -9,7 +9,7 @@ describe("readSettings", () => {
       ["设置项", "值", "说明"],
       ["学校名称", "示例市实验小学"],
       ["第一学期开始", 45170],
-      ["第一学期结束", "2024年1月26日"],
+      ["第一学期结束日期", "2024年1月26日"],
       ["第二学期开始", "2024-02-19"],
       ["第二学期结束", "2024/7/5"],
       ["停课日", "2023-10-09~2023-10-10、2023-11-20"],
@@ -57,8 +57,13 @@ describe("readSettings", () => {
       kind: "finance.charges",
       headerRow: 3,
       columns: { 金额: "E" },
+      source: [
+        { key: "表格类型:流水", cell: "B1", row: 1 },
+        { key: "表头行:流水", cell: "B2", row: 2 },
+        { key: "列:流水:金额", cell: "B3", row: 3 },
+      ],
     });
-    expect(settings.overrides.get("草稿")).toEqual({ ignore: true });
+    expect(settings.overrides.get("草稿")).toMatchObject({ ignore: true });
   });
 });
 

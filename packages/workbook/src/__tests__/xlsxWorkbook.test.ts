@@ -136,7 +136,7 @@ describe("XlsxWorkbook", () => {
     expect(zipEntry(bytes, "xl/worksheets/sheet1.xml")).toContain('t="shared"');
     const workbook = await openXlsxBuffer(bytes);
     const { rows } = await workbook.readSheet("公式");
-    expect(rows.map((row) => row.map((cell) => cell.value))).toEqual([
+    expect(rows.map((row) => Array.from({ length: 4 }, (_, c) => row[c]?.value ?? null))).toEqual([
       [2, 4, "2号", 45536],
       [3, 6, { error: "#DIV/0!" }, null],
       [4, 8, true, null],

@@ -1,0 +1,151 @@
+import type { Finding } from "@houqin/core";
+import { describe, expect, it } from "vitest";
+import { cells } from "../cellSchemas.js";
+import type { HouqinModule } from "../check.js";
+import { MemoryWorkbook } from "../memoryWorkbook.js";
+import { runChecks } from "../runChecks.js";
+import { defineTableKind, field } from "../tableKind.js";
+import { writeResults } from "../writeResults.js";
+
+const visits = defineTableKind({
+  id: "test.visits",
+  title: { "zh-CN": "来访登记", en: "Visits" },
+  fields: {
+    date: field({
+      title: { "zh-CN": "日期", en: "Date" },
+      synonyms: ["日期"],
+      required: true,
+      schema: cells.date(),
+    }),
+    visitor: field({
+      title: { "zh-CN": "来访人", en: "Visitor" },
+      synonyms: ["来访人"],
+      required: true,
+      schema: cells.text(),
+    }),
+  },
+});
+
+/** A module whose check reports every visit, so the tests see which rows were read. */
+const module: HouqinModule = {
+  id: "test",
+  title: { "zh-CN": "测试", en: "Test" },
+  kinds: [visits],
+  checks: [
+    {
+      id: "test/visits",
+      title: { "zh-CN": "来访", en: "Visits" },
+      kinds: [visits],
+      run: (ctx) =>
+        ctx.tablesOf(visits).flatMap((t) =>
+          t.rows.map(
+            (r): Finding => ({
+              rule: "test/visit",
+              severity: "info",
+              message: `${r.values.visitor} ${r.values.date}`,
+              sheet: t.table.sheet,
+              cell: `A${r.row}`,
+              row: r.row,
+            }),
+          ),
+        ),
+    },
+  ],
+};
+
+const VISITS = [
+  ["日期", "来访人"],
+  ["9月1日", "王老师"],
+];
+
+async function run(sheets: ConstructorParameters<typeof MemoryWorkbook>[0]["sheets"]) {
+  const workbook = new MemoryWorkbook({ sheets });
+  return { workbook, report: await runChecks(workbook, { modules: [module], today: "2023-11-01" }) };
+}
+
+describe("runChecks", () => {
+  it("dates a year-less date by the school year in the settings", async () => {
+    const { report } = await run([
+      {
+        name: "设置",
+        rows: [
+          ["第一学期开始", "2023-09-01"],
+          ["第一学期结束", "2024-01-26"],
+        ],
+      },
+      { name: "登记", rows: VISITS },
+    ]);
+    expect(report.findings.map((f) => f.message)).toEqual(["王老师 2023-09-01"]);
+  });
+
+  it("does not judge a hidden sheet, but says what it holds", async () => {
+    const { report } = await run([{ name: "旧登记", rows: VISITS, hidden: true }]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ rule: "workbook/hidden-sheet", severity: "info", sheet: "旧登记" }),
+    ]);
+    expect(report.findings[0]?.message).toBe("隐藏的工作表中有来访登记表，未检查；如需检查，请取消隐藏");
+  });
+
+  it("reports corrections in the settings that name a missing sheet, an unknown kind or field", async () => {
+    const { report } = await run([
+      {
+        name: "设置",
+        rows: [
+          ["表格类型:不存在", "test.visits"],
+          ["表格类型:登记", "收费明细"],
+          ["列:登记:金钱", "C"],
+        ],
+      },
+      { name: "登记", rows: VISITS },
+    ]);
+    const settings = report.findings.filter((f) => f.rule === "settings/invalid-value");
+    expect(settings.map((f) => [f.cell, f.message])).toEqual([
+      ["B1", "设置“表格类型:不存在”：工作簿中没有名为“不存在”的工作表"],
+      ["B2", "设置“表格类型:登记”：不认识表格类型“收费明细”，可填写：test.visits 来访登记"],
+      ["B3", "设置“列:登记:金钱”：“来访登记”表中没有“金钱”这一列，可用：日期、来访人"],
+    ]);
+  });
+
+  it("accepts a kind named by its Chinese title in the settings", async () => {
+    const { report } = await run([
+      {
+        name: "设置",
+        rows: [
+          ["表格类型:流水", "来访登记"],
+          ["列:流水:日期", "A"],
+          ["列:流水:来访人", "B"],
+        ],
+      },
+      {
+        name: "流水",
+        rows: [
+          ["时间", "人员"],
+          ["2023-09-04", "李老师"],
+        ],
+      },
+    ]);
+    expect(report.tables).toEqual([
+      {
+        sheet: "流水",
+        kind: "test.visits",
+        headerRow: 1,
+        firstRow: 2,
+        lastRow: 2,
+        columns: { date: "A", visitor: "B" },
+      },
+    ]);
+    expect(report.findings.map((f) => f.rule)).toEqual(["test/visit"]);
+  });
+
+  it("leaves a sheet of the user's named 检查结果 alone: it is read, and houqin writes beside it", async () => {
+    const { workbook, report } = await run([{ name: "检查结果", rows: VISITS }]);
+    expect(report.tables.map((t) => t.sheet)).toEqual(["检查结果"]);
+    const written = await writeResults(workbook, report.findings);
+    expect(written.sheet).toBe("检查结果 (houqin)");
+    const again = await runChecks(workbook, { modules: [module], today: "2023-11-01" });
+    await writeResults(workbook, again.findings);
+    const names = (await workbook.listSheets()).map((s) => s.name);
+    expect(names).toEqual(["检查结果", "houqin_marks", "检查结果 (houqin)"]);
+    expect(workbook.sheet("检查结果").values).toEqual(VISITS);
+  });
+});
