@@ -42,6 +42,10 @@ const BLANK_GAP = 2;
 
 /** 合计, 总计, 本月合计, 本页合计, 累计 (short labels ending so), or Total / Grand total. */
 const TOTALS_RE = /^(.{0,8}(合计|总计|累计)|共计|total|grandtotal|totals)$/;
+/** A signature or note line under a form: 制表人：王老师, 审核：, 备注：, Prepared by: … */
+const FOOTER_RE =
+  /^(制表人?|审核人?|审批人?|经办人?|负责人|填表人?|复核人?|会计|出纳|校长|主管|备注|说明|注|prepared by|checked by|approved by|notes?)\s*[:：]/i;
+
 /** 小计, 三(2)班小计, Subtotal. */
 const SUBTOTAL_RE = /^(.{0,10}小计|subtotal)$/;
 
@@ -180,6 +184,14 @@ function rowMatches(grid: Grid, r: number, re: RegExp): boolean {
   return false;
 }
 
+function isFooter(grid: Grid, r: number): boolean {
+  for (let c = 1; c <= grid.cols; c++) {
+    const t = grid.text(r, c);
+    if (t !== "") return FOOTER_RE.test(t);
+  }
+  return false;
+}
+
 function repeatsHeader(grid: Grid, r: number, cand: Candidate): boolean {
   let same = 0;
   let total = 0;
@@ -229,6 +241,7 @@ function findEnd(
     }
     blankRun = 0;
     if (rowMatches(grid, r, TOTALS_RE)) return { lastRow, totalsRow: r, skipped };
+    if (isFooter(grid, r)) break;
     if (rowMatches(grid, r, SUBTOTAL_RE) || repeatsHeader(grid, r, cand)) {
       skipped.push(r);
       continue;

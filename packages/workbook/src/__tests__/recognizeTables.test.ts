@@ -164,6 +164,16 @@ describe("recognizeTables", () => {
     expect(table).toMatchObject({ firstRow: 2, lastRow: 5 });
   });
 
+  it("ends a table at the signature lines under it", () => {
+    const sheet = sheetOf("账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2023-09-01", "a", 1, 0],
+      [null],
+      ["制表人：王老师", null, "审核人：李主任", null],
+    ]);
+    expect(recognizeTables(sheet, [journal])[0]).toMatchObject({ firstRow: 2, lastRow: 2 });
+  });
+
   it("treats pre-numbered template rows with nothing in the table's columns as blank", () => {
     const sheet = sheetOf("账", [
       ["序号", "日期", "摘要", "借方", "贷方"],
