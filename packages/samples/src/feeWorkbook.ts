@@ -112,6 +112,24 @@ function isHoliday2023(d: Date): boolean {
   return (m === 9 && day === 29) || (m === 10 && day <= 6);
 }
 
+/** A sheet with column widths, a bold merged title in row 1 and a merged note line in row 2. */
+function titledSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  widths: readonly number[],
+  [title, note]: readonly [string, string],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  ws.columns = widths.map((width) => ({ width }));
+  const last = String.fromCharCode(64 + widths.length);
+  ws.mergeCells(`A1:${last}1`);
+  ws.getCell("A1").value = title;
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.mergeCells(`A2:${last}2`);
+  ws.getCell("A2").value = note;
+  return ws;
+}
+
 function settingsSheet(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet("设置");
   ws.columns = [{ width: 18 }, { width: 30 }, { width: 40 }];
@@ -152,21 +170,15 @@ export function generateFeeWorkbook(options: FeeWorkbookOptions = {}): Generated
   settingsSheet(wb);
 
   // The fee schedule: a merged title, a note line, a blank row, then the header.
-  const fs = wb.addWorksheet(SCHEDULE_SHEET);
-  fs.columns = [
-    { width: 6 },
-    { width: 16 },
-    { width: 14 },
-    { width: 14 },
-    { width: 28 },
-    { width: 14 },
-    { width: 16 },
-  ];
-  fs.mergeCells("A1:G1");
-  fs.getCell("A1").value = "示例市实验小学2023学年第一学期收费项目公示表";
-  fs.getCell("A1").font = { bold: true, size: 14 };
-  fs.mergeCells("A2:G2");
-  fs.getCell("A2").value = "（公示地点：校门口公示栏、学校网站；监督电话：0000-12345678）";
+  const fs = titledSheet(
+    wb,
+    SCHEDULE_SHEET,
+    [6, 16, 14, 14, 28, 14, 16],
+    [
+      "示例市实验小学2023学年第一学期收费项目公示表",
+      "（公示地点：校门口公示栏、学校网站；监督电话：0000-12345678）",
+    ],
+  );
   fs.getRow(4).values = ["序号", "收费项目", "收费标准（元）", "计费单位", "批准文件", "公示日期", "备注"];
   fs.getRow(4).font = { bold: true };
   // Without defects every fee is publicised (the planted one gets its date back).
@@ -195,21 +207,12 @@ export function generateFeeWorkbook(options: FeeWorkbookOptions = {}): Generated
   });
 
   // The charges: merged titles, a two-row header with a merged group, data, a blank row, totals.
-  const cs = wb.addWorksheet(CHARGES_SHEET);
-  cs.columns = [
-    { width: 6 },
-    { width: 10 },
-    { width: 10 },
-    { width: 16 },
-    { width: 12 },
-    { width: 14 },
-    { width: 14 },
-  ];
-  cs.mergeCells("A1:G1");
-  cs.getCell("A1").value = "2023学年第一学期学生收费明细";
-  cs.getCell("A1").font = { bold: true, size: 14 };
-  cs.mergeCells("A2:G2");
-  cs.getCell("A2").value = "制表：总务处    制表日期：2023年10月20日";
+  const cs = titledSheet(
+    wb,
+    CHARGES_SHEET,
+    [6, 10, 10, 16, 12, 14, 14],
+    ["2023学年第一学期学生收费明细", "制表：总务处    制表日期：2023年10月20日"],
+  );
   for (const col of ["A", "B", "C", "D", "G"]) cs.mergeCells(`${col}4:${col}5`);
   cs.mergeCells("E4:F4");
   cs.getCell("A4").value = "序号";
