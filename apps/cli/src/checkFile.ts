@@ -118,7 +118,10 @@ export async function checkFile(
   });
   if (out === undefined) return { report };
   options.progress?.update(t("正在写入 {file}…", "Writing {file}…", { file: options.out }));
-  const written = await writeResults(workbook, report.findings, { lang: options.lang });
+  const written = await writeResults(workbook, report.findings, {
+    lang: options.lang,
+    reports: report.reports,
+  });
   await saveWorkbook(workbook, out, options.out ?? out, options.lang);
   return { report, written };
 }

@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   /** The machine's date in Asia/Shanghai, "YYYY-MM-DD" (the only clock the CLI reads). */
   today(): string;
+  /** This moment in UTC as iCalendar writes it, "20231101T080000Z" (for DTSTAMP). */
+  stamp(): string;
   /** The working directory relative paths resolve against. */
   cwd: string;
 }
@@ -20,5 +22,11 @@ export function shanghaiToday(now: Date = new Date()): string {
 
 /** The process's own streams and clock. */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, today: () => shanghaiToday(), cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    today: () => shanghaiToday(),
+    stamp: () => `${new Date().toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`,
+    cwd: process.cwd(),
+  };
 }

@@ -8,6 +8,7 @@ import { runDemo } from "./demo.js";
 import type { CliIo } from "./io.js";
 import { reportJson, reportText } from "./printReport.js";
 import { createProgress } from "./progress.js";
+import { runSchedule } from "./scheduleCommand.js";
 
 const VERSION = "0.1.0";
 
@@ -18,10 +19,10 @@ function langOf(value: string | undefined): Lang {
   return lang;
 }
 
-function isoDate(value: string): string {
+function isoDate(value: string, option = "--as-of"): string {
   if (!isIsoDate(value))
     throw new UsageError(
-      `--as-of: “${value}” 不是有效日期，应写作 YYYY-MM-DD / is not a date; expected YYYY-MM-DD`,
+      `${option}: “${value}” 不是有效日期，应写作 YYYY-MM-DD / is not a date; expected YYYY-MM-DD`,
     );
   return value;
 }
@@ -70,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           ...(opts.asOf === undefined ? {} : { asOf: isoDate(opts.asOf) }),
         });
         progress.done();
-        if (opts.json) io.stdout.write(reportJson(file, report));
+        if (opts.json) io.stdout.write(reportJson(file, report, lang));
         else {
           io.stdout.write(reportText(file, report, lang, Boolean(io.stdout.isTTY)));
           if (written && opts.out)
@@ -85,6 +86,41 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         progress.done();
       }
     });
+
+  program
+    .command("schedule")
+    .description("生成安全工作日程和 1530 轮值表 / generate the safety schedule and the 1530 roster")
+    .requiredOption("--from <date>", "开始日期 YYYY-MM-DD / first date")
+    .requiredOption("--to <date>", "结束日期 YYYY-MM-DD / last date")
+    .option(
+      "--settings <file>",
+      "含“设置”、班级、安全检查计划的工作簿 / a workbook with the settings, classes and plan",
+    )
+    .option("-o, --out <file>", "写出日程工作簿 (.xlsx) / write the schedule workbook")
+    .option("--ics <file>", "写出日历文件 (.ics)，可导入 Outlook 和手机日历 / write an iCalendar file")
+    .addOption(new Option("--lang <lang>", "语言 / language").choices(["zh", "zh-CN", "en"]))
+    .action(
+      async (opts: {
+        from: string;
+        to: string;
+        settings?: string;
+        out?: string;
+        ics?: string;
+        lang?: string;
+      }) => {
+        await runSchedule(
+          {
+            from: isoDate(opts.from, "--from"),
+            to: isoDate(opts.to, "--to"),
+            lang: langOf(opts.lang),
+            ...(opts.settings === undefined ? {} : { settings: opts.settings }),
+            ...(opts.out === undefined ? {} : { out: opts.out }),
+            ...(opts.ics === undefined ? {} : { ics: opts.ics }),
+          },
+          io,
+        );
+      },
+    );
 
   program
     .command("clear")

@@ -10,9 +10,16 @@ const SEVERITY: Record<Severity, Bilingual> = {
 const COLOR: Record<Severity, "red" | "yellow" | "cyan"> = { error: "red", warning: "yellow", info: "cyan" };
 
 /** The CLI's JSON, version 1 (DESIGN.md): other tools rely on its shape. */
-export function reportJson(file: string, report: CheckReport): string {
+export function reportJson(file: string, report: CheckReport, lang: Lang = "zh-CN"): string {
   return `${JSON.stringify(
-    { version: 1, file, tables: report.tables, findings: report.findings, summary: report.summary },
+    {
+      version: 1,
+      file,
+      tables: report.tables,
+      findings: report.findings,
+      summary: report.summary,
+      reports: report.reports.map((r) => ({ id: r.id, title: localize(r.title, lang), rows: r.rows })),
+    },
     null,
     2,
   )}\n`;

@@ -1,5 +1,6 @@
 import type { Bilingual } from "@houqin/core";
 import { type GeneratedWorkbook, generateFeeWorkbook } from "./feeWorkbook.js";
+import { generateSafetyWorkbook } from "./safetyWorkbook.js";
 
 /** A sample workbook the demo writes and checks. */
 export interface Sample {
@@ -17,5 +18,14 @@ export const SAMPLES: readonly Sample[] = [
       en: "Fee schedule and a semester of charges (三(四)1), with an unapproved item, an over-standard charge, a charge before publicity and a #REF! error",
     },
     generate: (seed) => generateFeeWorkbook(seed === undefined ? {} : { seed }),
+  },
+  {
+    fileName: "安全管理.xlsx",
+    description: {
+      "zh-CN":
+        "第一学期安全检查、门卫、演练、安全教育（含1530广播）记录和灭火器台账（三(一)），含漏检、未闭环问题、门卫缺项、1530缺失和到期灭火器",
+      en: "First-semester safety inspection, guard, drill and education (1530 radio) logs and the extinguisher register (三(一)), with missed checks, an open problem, guard gaps, a missing 1530 talk and extinguishers due",
+    },
+    generate: (seed) => generateSafetyWorkbook(seed === undefined ? {} : { seed }),
   },
 ];

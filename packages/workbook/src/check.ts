@@ -1,5 +1,6 @@
 import type { Bilingual, DateSystem, Finding, IsoDate, Lang, SchoolCalendar } from "@houqin/core";
 import type { ParsedTable } from "./parseTable.js";
+import type { Report } from "./report.js";
 import type { Settings } from "./settings.js";
 import type { CellSchema, FieldMap, TableKind } from "./tableKind.js";
 
@@ -15,6 +16,8 @@ export interface CheckContext {
   tablesOf<F extends FieldMap>(kind: TableKind<F>): readonly ParsedTable<F>[];
   /** A setting by any of its names, or the default; an unreadable value is reported once at its cell. */
   setting<T>(names: readonly string[], schema: CellSchema<T>, fallback: T): T;
+  /** Publishes a report table (written as a sheet of its own, and in the CLI's JSON). */
+  report(report: Report): void;
 }
 
 /** One rule set of a domain: which kinds of table it reads and how it judges them. */

@@ -16,9 +16,16 @@ export type { ParsedRow, ParsedTable, ParseTableOptions } from "./parseTable.js"
 export { cellOf, parseTable } from "./parseTable.js";
 export type { RecognizedTable, TableOverride } from "./recognizeTables.js";
 export { fieldKeyOf, kindNamed, recognizeTables } from "./recognizeTables.js";
+export type { Report } from "./report.js";
 export { houqinSheets, MARKS_SHEET_NAME, RESULTS_TAG } from "./resultSheets.js";
-export type { CheckProgress, CheckReport, RunChecksOptions, TableReport } from "./runChecks.js";
-export { runChecks } from "./runChecks.js";
+export type {
+  CheckProgress,
+  CheckReport,
+  RunChecksOptions,
+  TableReport,
+  WorkbookContents,
+} from "./runChecks.js";
+export { readWorkbook, runChecks } from "./runChecks.js";
 export type { SettingEntry, Settings } from "./settings.js";
 export { EMPTY_SETTINGS, readSetting, readSettings, SETTINGS_SHEET_NAMES } from "./settings.js";
 export type { CellInput, CellSchema, FieldMap, FieldSpec, RowOf, TableKind } from "./tableKind.js";

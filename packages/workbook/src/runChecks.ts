@@ -18,6 +18,7 @@ import {
   recognizeTables,
   type TableOverride,
 } from "./recognizeTables.js";
+import type { Report } from "./report.js";
 import { houqinSheets } from "./resultSheets.js";
 import {
   EMPTY_SETTINGS,
@@ -68,25 +69,42 @@ export interface CheckReport {
   summary: Record<"error" | "warning" | "info", number>;
   settings: Settings;
   asOf: IsoDate;
+  /** Report tables the checks produced (a compliance summary…), in the order they ran. */
+  reports: Report[];
   /** The workbook's sheets in order (houqin's own left out), for grouping findings. */
   sheets: string[];
 }
 
+/** A workbook read and parsed, ready for checks (or for generating schedules from its settings). */
+export interface WorkbookContents {
+  /** What checks are given: the parsed tables, settings, calendar, language and "today". */
+  ctx: CheckContext;
+  tables: TableReport[];
+  /** Findings about reading it: settings, unreadable or missing cells, hidden sheets. */
+  findings: Finding[];
+  /** Report tables published through ctx.report. */
+  reports: Report[];
+  /** The user's sheets in order (houqin's own left out). */
+  sheets: string[];
+  /** Whether any table of this kind was found. */
+  has(kindId: string): boolean;
+}
+
 /**
- * Reads a workbook, recognises its tables, parses their rows and runs every check that applies.
+ * Reads a workbook: its settings, and every table of the modules' kinds, recognised and parsed.
  * Nothing in it throws for bad data: each problem is a finding at its cell.
  *
  * @example
- * const report = await runChecks(workbook, { modules: [finance], today: "2023-11-01" });
- * report.summary.error // 3
+ * const { ctx } = await readWorkbook(workbook, { modules: [safety], today: "2023-09-01" });
+ * ctx.calendar.isSchoolDay("2023-10-07") // true
  */
-export async function runChecks(workbook: Workbook, options: RunChecksOptions): Promise<CheckReport> {
+export async function readWorkbook(workbook: Workbook, options: RunChecksOptions): Promise<WorkbookContents> {
   const lang = options.lang ?? "zh-CN";
   const findings: Finding[] = [];
   // houqin's own sheets (its results and its bookkeeping) are never read as data.
   const own = await houqinSheets(workbook);
-  const sheets = (await workbook.listSheets()).filter((s) => s.name !== own.marks && s.name !== own.results);
-  const sheetOrder = new Map(sheets.map((s, i) => [s.name, i]));
+  const ownNames = new Set([own.marks, own.results, ...own.reports]);
+  const sheets = (await workbook.listSheets()).filter((s) => !ownNames.has(s.name));
 
   const settingsInfo = sheets.find((s) => SETTINGS_SHEET_NAMES.includes(s.name));
   const settingsSheet = settingsInfo ? await workbook.readSheet(settingsInfo.name) : undefined;
@@ -149,6 +167,7 @@ export async function runChecks(workbook: Workbook, options: RunChecksOptions): 
   const asOf = options.asOf ?? settings.asOf ?? options.today;
   const calendar = createSchoolCalendar(settings.calendar);
   const settingFindingsSeen = new Set<string>();
+  const reports: Report[] = [];
   const ctx: CheckContext = {
     lang,
     asOf,
@@ -165,9 +184,32 @@ export async function runChecks(workbook: Workbook, options: RunChecksOptions): 
       }
       return value;
     },
+    report: (report) => reports.push(report),
   };
+  return {
+    ctx,
+    tables,
+    findings,
+    reports,
+    sheets: sheets.map((s) => s.name),
+    has: (kindId) => parsedByKind.has(kindId),
+  };
+}
+
+/**
+ * Reads a workbook, recognises its tables, parses their rows and runs every check that applies.
+ * Nothing in it throws for bad data: each problem is a finding at its cell.
+ *
+ * @example
+ * const report = await runChecks(workbook, { modules: [finance], today: "2023-11-01" });
+ * report.summary.error // 3
+ */
+export async function runChecks(workbook: Workbook, options: RunChecksOptions): Promise<CheckReport> {
+  const { ctx, tables, findings, reports, sheets, has } = await readWorkbook(workbook, options);
+  const lang = ctx.lang;
+  const sheetOrder = new Map(sheets.map((name, i) => [name, i]));
   const checks = options.modules.flatMap((m) => [...m.checks]);
-  const applicable = checks.filter((c) => c.kinds.some((k) => parsedByKind.has(k.id)));
+  const applicable = checks.filter((c) => c.kinds.some((k) => has(k.id)));
   applicable.forEach((check, i) => {
     options.onProgress?.({
       phase: "check",
@@ -183,10 +225,11 @@ export async function runChecks(workbook: Workbook, options: RunChecksOptions): 
   return {
     tables,
     findings,
+    reports,
     summary: summarizeFindings(findings),
-    settings,
-    asOf,
-    sheets: sheets.map((s) => s.name),
+    settings: ctx.settings,
+    asOf: ctx.asOf,
+    sheets,
   };
 }
 

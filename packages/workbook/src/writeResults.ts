@@ -1,4 +1,5 @@
 import { type Bilingual, type Finding, type Lang, localize, SEVERITIES, type Severity } from "@houqin/core";
+import type { Report } from "./report.js";
 import { houqinSheets, MARKS_SHEET_NAME, RESULTS_TAG } from "./resultSheets.js";
 import type { CellDecoration, CellMark, OutCell, Workbook } from "./workbook.js";
 
@@ -29,6 +30,8 @@ const HEADERS: Bilingual[] = [
 export interface WriteResultsSummary {
   /** The results sheet's name. */
   sheet: string;
+  /** The report sheets' names. */
+  reportSheets: string[];
   findings: number;
   /** Cells filled and given a note. */
   markedCells: number;
@@ -66,7 +69,8 @@ export async function clearResults(workbook: Workbook): Promise<number> {
       await workbook.restoreDecorations(sheet, decorations);
       restored += decorations.length;
     }
-    if (own.results) await workbook.deleteSheet(own.results);
+    for (const sheet of [own.results, ...own.reports])
+      if (sheet !== undefined) await workbook.deleteSheet(sheet);
     await workbook.deleteSheet(own.marks);
   }
   return restored;
@@ -83,15 +87,25 @@ export async function clearResults(workbook: Workbook): Promise<number> {
 export async function writeResults(
   workbook: Workbook,
   findings: readonly Finding[],
-  options: { lang?: Lang } = {},
+  options: { lang?: Lang; reports?: readonly Report[] } = {},
 ): Promise<WriteResultsSummary> {
   const lang = options.lang ?? "zh-CN";
   await clearResults(workbook);
   const userSheets = new Set((await workbook.listSheets()).map((s) => s.name));
-  // A sheet of the user's that happens to bear the name is left alone: houqin takes another.
-  const base = localize({ "zh-CN": "检查结果", en: "Check results" }, lang);
-  let sheetName = base;
-  for (let n = 2; userSheets.has(sheetName); n++) sheetName = `${base} (houqin${n > 2 ? ` ${n - 1}` : ""})`;
+  // A sheet of the user's that happens to bear a name is left alone: houqin takes another.
+  const taken = new Set(userSheets);
+  const freeName = (text: Bilingual) => {
+    const base = localize(text, lang);
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base.slice(0, 20)} (houqin${n > 2 ? ` ${n - 1}` : ""})`;
+    taken.add(name);
+    return name;
+  };
+  const sheetName = freeName({ "zh-CN": "检查结果", en: "Check results" });
+  const reportSheets = (options.reports ?? []).map((report) => ({
+    report,
+    name: freeName(report.sheetName),
+  }));
 
   const rows: OutCell[][] = [HEADERS.map((h) => ({ text: localize(h, lang), bold: true as const }))];
   findings.forEach((f, i) => {
@@ -122,7 +136,7 @@ export async function writeResults(
     cells.set(f.cell, list);
     bySheet.set(f.sheet, cells);
   }
-  const saved: OutCell[][] = [[RESULTS_TAG, sheetName]];
+  const saved: OutCell[][] = [[RESULTS_TAG, sheetName, ...reportSheets.map((r) => r.name)]];
   const marksBySheet = new Map<string, CellMark[]>();
   for (const [sheet, cells] of bySheet) {
     const addresses = [...cells.keys()];
@@ -143,10 +157,23 @@ export async function writeResults(
   // The originals are saved before any cell is marked, so nothing is lost if marking stops halfway.
   await workbook.writeSheet(MARKS_SHEET_NAME, saved, { hidden: true });
   await workbook.writeSheet(sheetName, rows, { frozenRows: 1, columnWidths: [6, 8, 16, 10, 60, 28, 10] });
+  for (const { report, name } of reportSheets) {
+    const header = report.columns.map((c) => ({ text: localize(c.title, lang), bold: true as const }));
+    const body = report.rows.map((row) => report.columns.map((c) => row[c.key] ?? null));
+    await workbook.writeSheet(name, [header, ...body], {
+      frozenRows: 1,
+      columnWidths: report.columns.map((c) => Math.max(10, localize(c.title, lang).length * 2 + 2)),
+    });
+  }
   let markedCells = 0;
   for (const [sheet, marks] of marksBySheet) {
     await workbook.markCells(sheet, marks);
     markedCells += marks.length;
   }
-  return { sheet: sheetName, findings: findings.length, markedCells };
+  return {
+    sheet: sheetName,
+    reportSheets: reportSheets.map((r) => r.name),
+    findings: findings.length,
+    markedCells,
+  };
 }

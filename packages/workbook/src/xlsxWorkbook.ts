@@ -50,6 +50,14 @@ export class XlsxWorkbook implements Workbook {
   }
 
   /**
+   * A new workbook with no sheets, for houqin to write into (a schedule, a roster).
+   * @example const out = XlsxWorkbook.empty(); await out.writeSheet("日程", rows); await out.saveAs("日程.xlsx");
+   */
+  static empty(): XlsxWorkbook {
+    return new XlsxWorkbook(new ExcelJS.Workbook());
+  }
+
+  /**
    * Opens an .xlsx file.
    * @param path - the file's path
    * @returns the workbook

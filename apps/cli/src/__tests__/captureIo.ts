@@ -8,6 +8,7 @@ export function captureIo(cwd: string, today = "2023-10-20"): CliIo & { out(): s
     stdout: { write: (s: string) => (out += s), isTTY: false },
     stderr: { write: (s: string) => (err += s), isTTY: false },
     today: () => today,
+    stamp: () => "20231020T080000Z",
     cwd,
     out: () => out,
     err: () => err,

@@ -1,0 +1,37 @@
+export { checkDrills } from "./checkDrills.js";
+export type { DutyCompliance } from "./checkDuties.js";
+export { checkDuties, complianceReport } from "./checkDuties.js";
+export { checkExtinguishers } from "./checkExtinguishers.js";
+export { checkProblems } from "./checkProblems.js";
+export type { ExtinguisherRule, ExtinguisherType } from "./extinguisherRules.js";
+export { EXTINGUISHER_RULES, extinguisherType } from "./extinguisherRules.js";
+export type {
+  DateWindow,
+  GenerateScheduleOptions,
+  RosterEntry,
+  SafetySchedule,
+  ScheduledTask,
+} from "./generateSchedule.js";
+export { generateSchedule } from "./generateSchedule.js";
+export {
+  classList,
+  drillLog,
+  educationLog,
+  extinguisherRegister,
+  guardLog,
+  inspectionLog,
+  planSheet,
+} from "./kinds.js";
+export type { Cadence, Duty, DutyLog, Role, SafetyPlan, ThemedDayId } from "./plan.js";
+export { DEFAULT_SAFETY_PLAN, ROLE_TITLES } from "./plan.js";
+export type { PlanFromRows, PlanProblem, PlanRow } from "./planFromTable.js";
+export { planFromRows } from "./planFromTable.js";
+export { safety, safetyCheck } from "./safetyModule.js";
+export type { SheetToWrite } from "./scheduleSheets.js";
+export { scheduleFor, scheduleSheets } from "./scheduleSheets.js";
+export type { SemesterSpan } from "./semesterSpans.js";
+export { semesterSpans } from "./semesterSpans.js";
+export type { ThemedDay } from "./themedDays.js";
+export { THEMED_DAYS, themedDate } from "./themedDays.js";
+export type { ToICalendarOptions } from "./toICalendar.js";
+export { toICalendar } from "./toICalendar.js";

@@ -1,0 +1,128 @@
+import { type Bilingual, type Finding, type IsoDate, localize, normalizeText } from "@houqin/core";
+import {
+  type CheckContext,
+  cellOf,
+  cells,
+  type FieldMap,
+  type ParsedTable,
+  type RecognizedTable,
+} from "@houqin/workbook";
+import { classList, planSheet } from "./kinds.js";
+import { DEFAULT_SAFETY_PLAN, type SafetyPlan } from "./plan.js";
+import { planFromRows } from "./planFromTable.js";
+
+/** The safety plan in force: the school's 安全检查计划 sheet if it has one, else the default. */
+export function planInForce(ctx: CheckContext): { plan: SafetyPlan; findings: Finding[] } {
+  const tables = ctx.tablesOf(planSheet);
+  const first = tables[0];
+  if (!first) return { plan: DEFAULT_SAFETY_PLAN, findings: [] };
+  const rows = tables.flatMap((t) => t.rows);
+  const { plan, problems } = planFromRows(rows);
+  const findings = problems.map(
+    (p): Finding => ({
+      rule: "safety/plan-unreadable",
+      severity: "warning",
+      message: localize(
+        p.field === "cadence"
+          ? {
+              "zh-CN": "频次“{text}”无法识别（可写：每天、每周五、每月、每学期、5.12 …）",
+              en: "Cadence “{text}” is not understood (e.g. 每天, 每周五, 每月, 每学期, 5.12)",
+            }
+          : {
+              "zh-CN": "责任人“{text}”无法识别（可写：班主任、后勤、门卫、学生发展处、轮值班级、全校）",
+              en: "Responsible “{text}” is not understood (e.g. 班主任, 后勤, 门卫, 学生发展处, 轮值班级, 全校)",
+            },
+        ctx.lang,
+        { text: p.text },
+      ),
+      clause: "三(一)",
+      sheet: first.table.sheet,
+      cell: cellOf(first.table, p.row, p.field),
+      row: p.row,
+    }),
+  );
+  return { plan, findings };
+}
+
+/** The classes of the school: a class sheet, else the 班级 setting (一(1)班、一(2)班…), else none. */
+export function schoolClasses(ctx: CheckContext): string[] {
+  const fromSheet = ctx.tablesOf(classList).flatMap((t) => t.rows.map((r) => r.values.className));
+  if (fromSheet.length > 0) return [...new Set(fromSheet)];
+  const text = ctx.setting(["班级", "班级名单", "classes"], cells.text(), "");
+  return [
+    ...new Set(
+      text
+        .split(/[,，、;；\n]+/)
+        .map((s) => normalizeText(s))
+        .filter((s) => s !== ""),
+    ),
+  ];
+}
+
+/**
+ * The period a log is judged over: the semesters in the settings up to "today", else the span of the
+ * log's own dates (a log that starts in October is not short of September).
+ */
+export function judgedPeriod(
+  ctx: CheckContext,
+  dates: readonly IsoDate[],
+): { from: IsoDate; to: IsoDate } | undefined {
+  const semesters = ctx.calendar.semesters;
+  let from: IsoDate | undefined;
+  let to: IsoDate | undefined;
+  if (semesters.length > 0) {
+    from = semesters[0]?.start;
+    to = semesters[semesters.length - 1]?.end;
+  } else if (dates.length > 0) {
+    from = dates.reduce((a, b) => (a < b ? a : b));
+    to = dates.reduce((a, b) => (a > b ? a : b));
+  }
+  if (from === undefined || to === undefined) return undefined;
+  if (ctx.asOf < to) to = ctx.asOf;
+  return from <= to ? { from, to } : undefined;
+}
+
+/** Where a finding about a gap in a log points: the date cell of the first row after the gap. */
+export function gapLocation(
+  table: ParsedTable<FieldMap & { date: unknown }>,
+  after: IsoDate,
+): Pick<Finding, "sheet" | "cell" | "row"> {
+  const rows = table.rows as readonly { row: number; values: { date?: unknown } }[];
+  const next =
+    rows.find((r) => typeof r.values.date === "string" && r.values.date > after) ?? rows[rows.length - 1];
+  const row = next?.row ?? table.table.headerRow;
+  return { sheet: table.table.sheet, cell: cellOf(table.table as RecognizedTable, row, "date"), row };
+}
+
+/** A window of dates as users read it: one day, a week, a month, or a span. */
+export function windowText(start: IsoDate, end: IsoDate, lang: CheckContext["lang"]): string {
+  if (start === end) return start;
+  const sameMonth = start.slice(0, 7) === end.slice(0, 7);
+  const firstOfMonth = start.endsWith("-01");
+  const lastOfMonth =
+    new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)), 0)).getUTCDate() ===
+    Number(end.slice(8));
+  if (sameMonth && firstOfMonth && lastOfMonth)
+    return localize({ "zh-CN": "{y}年{m}月", en: "{y}-{m}" }, lang, {
+      y: start.slice(0, 4),
+      m: Number(start.slice(5, 7)),
+    });
+  return localize({ "zh-CN": "{a} 至 {b}", en: "{a} to {b}" }, lang, { a: start, b: end });
+}
+
+/** Text that means "nothing found": 无, 没有, 正常, -, /. */
+export function saysNothing(text: string | undefined): boolean {
+  if (text === undefined) return true;
+  const s = normalizeText(text).toLowerCase();
+  return s === "" || /^(无|没有|暂无|未发现|正常|良好|合格|完好|none|no|n\/a|ok|-+|\/|—+)$/.test(s);
+}
+
+/** Bilingual cadence labels for messages. */
+export const CADENCE_TEXT: Readonly<Record<string, Bilingual>> = {
+  daily: { "zh-CN": "每个上学日一次", en: "every school day" },
+  weekly: { "zh-CN": "每周一次", en: "once a week" },
+  "half-monthly": { "zh-CN": "每半月一次", en: "twice a month" },
+  monthly: { "zh-CN": "每月一次", en: "once a month" },
+  semester: { "zh-CN": "每学期一次", en: "once a semester" },
+  themed: { "zh-CN": "主题日前后", en: "around the themed day" },
+};

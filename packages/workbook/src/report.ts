@@ -1,0 +1,12 @@
+import type { Bilingual } from "@houqin/core";
+
+/** A table a check produces besides its findings (a compliance summary, a reconciliation…). */
+export interface Report {
+  /** Stable id, "domain.kebab-case", e.g. "safety.compliance". */
+  id: string;
+  title: Bilingual;
+  /** The sheet it is written to, in both languages (kept short: Excel allows 31 characters). */
+  sheetName: Bilingual;
+  columns: readonly { key: string; title: Bilingual }[];
+  rows: readonly Readonly<Record<string, string | number | null>>[];
+}
