@@ -5,6 +5,7 @@ import { SAMPLES } from "@houqin/samples";
 import { checkFile } from "./checkFile.js";
 import type { CliIo } from "./io.js";
 import { reportText } from "./printReport.js";
+import { runSchedule } from "./scheduleCommand.js";
 
 /**
  * Writes the bundled sample workbooks into a folder, checks each, writes its annotated copy beside
@@ -41,6 +42,24 @@ export async function runDemo(dir: string, lang: Lang, io: CliIo): Promise<void>
         "Annotated copy written: {out}\nOpen it and look at the “Check results” sheet; each cell address links to the problem; offending cells are filled and carry a note; your data is unchanged.",
         { out },
       )}\n`,
+    );
+  }
+  // The safety sample's settings also drive a schedule: the plan's dated tasks and the 1530 roster.
+  const safetySample = SAMPLES.find((sample) => sample.fileName === "安全管理.xlsx");
+  if (safetySample) {
+    io.stdout.write(
+      `\n${t("由“安全管理.xlsx”的设置生成第一学期安全工作日程：", "The first semester's safety schedule, from the settings of 安全管理.xlsx:")}\n`,
+    );
+    await runSchedule(
+      {
+        from: "2023-09-01",
+        to: "2024-01-26",
+        settings: join(target, safetySample.fileName),
+        out: join(target, t("安全工作日程.xlsx", "safety-schedule.xlsx")),
+        ics: join(target, t("安全工作日程.ics", "safety-schedule.ics")),
+        lang,
+      },
+      io,
     );
   }
 }

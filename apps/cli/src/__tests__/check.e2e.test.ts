@@ -244,5 +244,11 @@ describe("houqin (the built command)", () => {
     const annotated = await load(join(dir, "收费管理（检查结果）.xlsx"));
     expect(annotated.getWorksheet("检查结果")).toBeDefined();
     expect((await readFile(join(dir, "收费管理.xlsx"))).length).toBeGreaterThan(1000);
+    expect(r.stdout).toContain("安全管理.xlsx");
+    expect(
+      (await load(join(dir, "安全管理（检查结果）.xlsx"))).getWorksheet("安全工作完成情况"),
+    ).toBeDefined();
+    expect((await load(join(dir, "安全工作日程.xlsx"))).getWorksheet("1530轮值表")).toBeDefined();
+    expect((await readFile(join(dir, "安全工作日程.ics"), "utf8")).startsWith("BEGIN:VCALENDAR")).toBe(true);
   });
 });

@@ -65,3 +65,17 @@ describe("generateFeeWorkbook", () => {
     expect(generateFeeWorkbook({ seed: 2, defects: false }).planted).toEqual([]);
   });
 });
+
+describe("generateSafetyWorkbook", () => {
+  it("gives the same workbook for the same seed, with its planted findings", async () => {
+    const { generateSafetyWorkbook } = await import("../safetyWorkbook.js");
+    const a = generateSafetyWorkbook({ seed: 1 });
+    const b = generateSafetyWorkbook({ seed: 1 });
+    expect(a.planted).toEqual(b.planted);
+    expect(JSON.stringify(a.workbook.getWorksheet("门卫工作记录")?.getSheetValues())).toBe(
+      JSON.stringify(b.workbook.getWorksheet("门卫工作记录")?.getSheetValues()),
+    );
+    expect(a.planted).toHaveLength(14);
+    expect(generateSafetyWorkbook({ defects: false }).planted).toEqual([]);
+  });
+});
