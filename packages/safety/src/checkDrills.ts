@@ -26,8 +26,17 @@ export function checkDrills(ctx: CheckContext): Finding[] {
   const first = tables[0];
   if (!first) return [];
   const dates = tables.flatMap((tb) => tb.rows.map((r) => r.values.date));
-  const period = judgedPeriod(ctx, dates);
-  if (!period) return [];
+  // A missing drill leaves no row: with semesters in the settings, every semester up to "today" is
+  // judged, whatever the log holds; without, the span of the log's own dates.
+  const semesters = ctx.calendar.semesters;
+  const period =
+    semesters.length > 0
+      ? {
+          from: semesters[0]?.start as string,
+          to: [semesters[semesters.length - 1]?.end as string, ctx.asOf].sort()[0] as string,
+        }
+      : judgedPeriod(ctx, dates);
+  if (!period || period.from > period.to) return [];
   const findings: Finding[] = [];
   for (const span of semesterSpans(ctx.calendar, period.from, period.to)) {
     const count = dates.filter((d) => d >= span.start && d <= span.end).length;

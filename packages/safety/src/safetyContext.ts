@@ -60,24 +60,21 @@ export function schoolClasses(ctx: CheckContext): string[] {
 }
 
 /**
- * The period a log is judged over: the semesters in the settings up to "today", else the span of the
- * log's own dates (a log that starts in October is not short of September).
+ * The period a log is judged over: the period its data cover. With semesters in the settings, that
+ * is from the start of the semester of its first record to the end of the semester of its last (a
+ * log that starts in October is short of September); without, the span of its own dates (it is
+ * not). Never past "today".
  */
 export function judgedPeriod(
   ctx: CheckContext,
   dates: readonly IsoDate[],
 ): { from: IsoDate; to: IsoDate } | undefined {
-  const semesters = ctx.calendar.semesters;
-  let from: IsoDate | undefined;
-  let to: IsoDate | undefined;
-  if (semesters.length > 0) {
-    from = semesters[0]?.start;
-    to = semesters[semesters.length - 1]?.end;
-  } else if (dates.length > 0) {
-    from = dates.reduce((a, b) => (a < b ? a : b));
-    to = dates.reduce((a, b) => (a > b ? a : b));
-  }
-  if (from === undefined || to === undefined) return undefined;
+  if (dates.length === 0) return undefined;
+  let from = dates.reduce((a, b) => (a < b ? a : b));
+  let to = dates.reduce((a, b) => (a > b ? a : b));
+  const semesterOf = (d: IsoDate) => ctx.calendar.semesters.find((s) => s.start <= d && d <= s.end);
+  from = semesterOf(from)?.start ?? from;
+  to = semesterOf(to)?.end ?? to;
   if (ctx.asOf < to) to = ctx.asOf;
   return from <= to ? { from, to } : undefined;
 }

@@ -33,6 +33,30 @@ describe("safety checks", () => {
     );
   });
 
+  it("judges a log over the semesters its records fall in, not the whole school year", async () => {
+    const settings: CellValue[][] = [
+      ...SETTINGS,
+      ["第二学期开始", "2024-02-19"],
+      ["第二学期结束", "2024-07-05"],
+    ];
+    const rows: CellValue[][] = [["检查日期", "检查项目"]];
+    for (const d of ["2024-03-04", "2024-03-11", "2024-03-25"]) rows.push([d, "水电煤气线路检查"]);
+    const report = await check(
+      [
+        { name: "设置", rows: settings },
+        { name: "安全检查记录", rows },
+      ],
+      "2024-03-29",
+    );
+    const missed = report.findings.filter((f) => f.rule === "safety/missed-check").map((f) => f.data?.window);
+    // The second semester from its first week (19 February) to "today"; nothing of the first semester.
+    expect(missed).toEqual([
+      { start: "2024-02-19", end: "2024-02-25" },
+      { start: "2024-02-26", end: "2024-03-03" },
+      { start: "2024-03-18", end: "2024-03-24" },
+    ]);
+  });
+
   it("flags a record entered long after its check, and an open problem after 3 school days", async () => {
     const rows: CellValue[][] = [
       ["检查日期", "检查项目", "发现问题", "处理措施", "整改完成日期", "登记日期"],
