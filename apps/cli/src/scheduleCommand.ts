@@ -63,7 +63,21 @@ export async function runSchedule(options: ScheduleOptions, io: CliIo): Promise<
       )}\n`,
     );
 
+  if (ctx.calendar.semesters.length === 0)
+    io.stderr.write(
+      `${t(
+        "注意：没有学期日期（可用 --settings 指定含“设置”工作表的工作簿），寒暑假的工作日也会排入日程",
+        "Note: no semester dates (give --settings with a workbook that has a 设置 sheet); weekdays in the holidays are scheduled too",
+      )}\n`,
+    );
   const schedule = scheduleFor(ctx, options.from, options.to);
+  if (schedule.roster1530.length === 0 && schedule.tasks.some((task) => task.duty.role === "rotating-class"))
+    io.stderr.write(
+      `${t(
+        "注意：没有班级名单，1530 轮值表为空（在“设置”中填写“班级”，或加一张有“班级”“班主任”列的工作表）",
+        "Note: no class list, so the 1530 roster is empty (add 班级 to the settings, or a sheet with 班级 and 班主任 columns)",
+      )}\n`,
+    );
   if (options.out !== undefined) {
     const out = XlsxWorkbook.empty();
     for (const sheet of scheduleSheets(schedule, options.lang))

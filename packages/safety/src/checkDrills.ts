@@ -1,6 +1,6 @@
 import { type Bilingual, type Finding, localize } from "@houqin/core";
-import { type CheckContext, cellOf, type RecognizedTable } from "@houqin/workbook";
-import { drillLog } from "./kinds.js";
+import { type CheckContext, cellOf, type ParsedTable, type RecognizedTable } from "@houqin/workbook";
+import { drillLog, educationLog, guardLog, inspectionLog } from "./kinds.js";
 import { gapLocation, judgedPeriod } from "./safetyContext.js";
 import { semesterSpans } from "./semesterSpans.js";
 
@@ -26,17 +26,12 @@ export function checkDrills(ctx: CheckContext): Finding[] {
   const first = tables[0];
   if (!first) return [];
   const dates = tables.flatMap((tb) => tb.rows.map((r) => r.values.date));
-  // A missing drill leaves no row: with semesters in the settings, every semester up to "today" is
-  // judged, whatever the log holds; without, the span of the log's own dates.
-  const semesters = ctx.calendar.semesters;
-  const period =
-    semesters.length > 0
-      ? {
-          from: semesters[0]?.start as string,
-          to: [semesters[semesters.length - 1]?.end as string, ctx.asOf].sort()[0] as string,
-        }
-      : judgedPeriod(ctx, dates);
-  if (!period || period.from > period.to) return [];
+  // A missing drill leaves no row, so the semesters judged are those the workbook's safety logs
+  // cover (any of them), up to "today".
+  const covered = judgedPeriod(ctx, [...dates, ...otherLogDates(ctx)]);
+  if (!covered) return [];
+  const period = { from: covered.from, to: covered.to < ctx.asOf ? covered.to : ctx.asOf };
+  if (period.from > period.to) return [];
   const findings: Finding[] = [];
   for (const span of semesterSpans(ctx.calendar, period.from, period.to)) {
     const count = dates.filter((d) => d >= span.start && d <= span.end).length;
@@ -56,7 +51,7 @@ export function checkDrills(ctx: CheckContext): Finding[] {
         severity: "error",
         message: t(MSG.none, { semester, from: span.start, to: span.end }),
         clause: "三(一)5",
-        ...gapLocation(first as never, span.end),
+        ...gapLocation(tables as readonly ParsedTable[], span.end),
         data: { semester: span, count },
       });
     } else if (count < months) {
@@ -73,4 +68,13 @@ export function checkDrills(ctx: CheckContext): Finding[] {
     }
   }
   return findings;
+}
+
+/** The dates of the other safety logs, which say which semesters the workbook covers. */
+function otherLogDates(ctx: CheckContext): string[] {
+  return [inspectionLog, guardLog, educationLog].flatMap((kind) =>
+    (ctx.tablesOf(kind as never) as readonly ParsedTable[]).flatMap((t) =>
+      t.rows.map((r) => (r.values as { date: string }).date),
+    ),
+  );
 }

@@ -50,6 +50,51 @@ function describing(kind: LogKind, values: Record<string, unknown>): string {
   return typeof text === "string" ? normalizeText(text).toLowerCase() : "";
 }
 
+/** Words that say a check was not done ("未检查", "未完成"). */
+const NOT_DONE = /^(未|没有?|缺|否|×|✗|x$|no$|not )/i;
+
+/**
+ * Whether an inspection row says the check was done: a row of a printed schedule with neither a
+ * result nor a signature is a blank form, not a check.
+ */
+function recordsDone(table: AnyTable, values: Record<string, unknown>): boolean {
+  const columns = table.table.columns as Record<string, number | undefined>;
+  const result = typeof values.result === "string" ? normalizeText(values.result) : "";
+  if (result !== "" && NOT_DONE.test(result)) return false;
+  if (columns.result !== undefined && columns.inspector !== undefined)
+    return result !== "" || (typeof values.inspector === "string" && values.inspector.trim() !== "");
+  return true;
+}
+
+/**
+ * The duties a row's text records: a decisive word settles it ("消防通道日常检查" is the daily
+ * check); else the duty whose keyword stands first (the longer at the same place); else the
+ * fallback duty. Duties without keywords (any drill) take every row.
+ */
+function matchDuties(duties: readonly Duty[], text: string): Duty[] {
+  const words = (d: Duty) => (d.log && "keywords" in d.log ? d.log : undefined);
+  let matched: Duty[] = duties.filter((d) => words(d)?.decisive?.some((k) => text.includes(k.toLowerCase())));
+  if (matched.length === 0) {
+    let best: [number, number] | undefined;
+    for (const d of duties) {
+      let mine: [number, number] | undefined;
+      for (const k of words(d)?.keywords ?? []) {
+        const at = text.indexOf(k.toLowerCase());
+        if (at < 0) continue;
+        if (!mine || at < mine[0] || (at === mine[0] && k.length > mine[1])) mine = [at, k.length];
+      }
+      if (!mine) continue;
+      if (!best || mine[0] < best[0] || (mine[0] === best[0] && mine[1] > best[1])) {
+        best = mine;
+        matched = [d];
+      } else if (mine[0] === best[0] && mine[1] === best[1]) matched.push(d);
+    }
+  }
+  if (matched.length === 0) matched = duties.filter((d) => words(d)?.fallback);
+  for (const d of duties) if (words(d)?.keywords.length === 0 && !matched.includes(d)) matched.push(d);
+  return matched;
+}
+
 /**
  * The rows of each keyword-matched duty: a row belongs to the duty whose keyword comes first in its
  * text (the longer keyword at the same place); a duty without keywords takes every row of its log.
@@ -75,29 +120,8 @@ function recordsByDuty(ctx: CheckContext, duties: readonly Duty[]): Map<string, 
             if (d.log?.kind === kind && v[d.log.field] === true) out.get(d.id)?.push(record);
           continue;
         }
-        const text = describing(kind, v);
-        // The duty named first in the text wins ("日常安全检查（电器、消防通道）" is the daily check);
-        // at the same place, the longer keyword ("1530安全教育" over "安全教育").
-        let best: [number, number] | undefined;
-        let matched: Duty[] = [];
-        for (const d of kindDuties) {
-          const keywords = d.log && "keywords" in d.log ? d.log.keywords : [];
-          let mine: [number, number] | undefined;
-          for (const k of keywords) {
-            const at = text.indexOf(k.toLowerCase());
-            if (at < 0) continue;
-            if (!mine || at < mine[0] || (at === mine[0] && k.length > mine[1])) mine = [at, k.length];
-          }
-          if (!mine) continue;
-          if (!best || mine[0] < best[0] || (mine[0] === best[0] && mine[1] > best[1])) {
-            best = mine;
-            matched = [d];
-          } else if (mine[0] === best[0] && mine[1] === best[1]) matched.push(d);
-        }
-        // A duty without keywords (any drill) also takes rows claimed by a more specific duty.
-        for (const d of kindDuties)
-          if (d.log && "keywords" in d.log && d.log.keywords.length === 0 && !matched.includes(d))
-            matched.push(d);
+        if (!recordsDone(table, v)) continue;
+        const matched = matchDuties(kindDuties, describing(kind, v));
         for (const d of matched) out.get(d.id)?.push(record);
       }
     }
@@ -105,7 +129,16 @@ function recordsByDuty(ctx: CheckContext, duties: readonly Duty[]): Map<string, 
   return out;
 }
 
+/** A class column entry that means every class. */
+const WHOLE_SCHOOL = /^(全校|全体|各班|所有班级|all|whole school)$/i;
+
 const MSG = {
+  run: {
+    "zh-CN": "{class}“{duty}”从 {from} 到 {to} 共 {count} 次没有记录（{edge}）",
+    en: "{count} occurrences of “{duty}”{class} from {from} to {to} have no record ({edge})",
+  },
+  runBefore: { "zh-CN": "记录从 {date} 才开始", en: "the log starts on {date}" },
+  runAfter: { "zh-CN": "记录止于 {date}", en: "the log stops on {date}" },
   missed: {
     "zh-CN": "“{duty}”在 {window} 没有记录（{cadence}，{role}）",
     en: "No record of “{duty}” in {window} ({cadence}, {role})",
@@ -222,11 +255,22 @@ export function checkDuties(
     });
     const tally: DutyCompliance = { duty, planned: 0, onTime: 0, late: 0, missed: 0, unlogged: false };
     const rule = missedRule(duty);
+    const logFrom = allDates.reduce((a, b) => (a < b ? a : b));
+    const logTo = allDates.reduce((a, b) => (a > b ? a : b));
     for (const owner of owners) {
-      const mine = owner === undefined ? dutyRecords : dutyRecords.filter((r) => r.className === owner);
+      // A row for the whole school (全校) counts for every class.
+      const mine =
+        owner === undefined
+          ? dutyRecords
+          : dutyRecords.filter(
+              (r) => r.className === owner || (r.className !== undefined && WHOLE_SCHOOL.test(r.className)),
+            );
+      const missed: typeof schedule.tasks = [];
       for (const task of schedule.tasks) {
-        tally.planned++;
         const inWindow = mine.filter((r) => r.date >= task.window.start && r.date <= task.window.end);
+        // An occurrence whose window is not over by "today" is judged only once it is done.
+        if (inWindow.length === 0 && task.window.end >= ctx.asOf) continue;
+        tally.planned++;
         if (inWindow.length > 0) {
           const timely = inWindow.some(
             (r) =>
@@ -237,8 +281,27 @@ export function checkDuties(
           continue;
         }
         tally.missed++;
-        if (!rule) continue;
-        findings.push(missedFinding(ctx, duty, rule, task, owner, tables, log));
+        missed.push(task);
+      }
+      if (!rule) continue;
+      // Before the log's first record and after its last, a run of misses is one finding.
+      const before = missed.filter((task) => task.window.end < logFrom);
+      const after = missed.filter((task) => task.window.start > logTo);
+      const inside = missed.filter((task) => !before.includes(task) && !after.includes(task));
+      for (const [run, edge] of [
+        [before, "before"],
+        [after, "after"],
+      ] as const) {
+        if (run.length === 1) inside.push(run[0] as (typeof run)[number]);
+        if (run.length < 2) continue;
+        findings.push(
+          runFinding(ctx, duty, rule, run, owner, tables, edge === "before" ? logFrom : logTo, edge),
+        );
+      }
+      inside.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      for (const task of inside) {
+        const finding = missedFinding(ctx, duty, rule, task, owner, tables, log);
+        if (finding) findings.push(finding);
       }
     }
     compliance.push(tally);
@@ -279,7 +342,7 @@ function missedFinding(
   owner: string | undefined,
   tables: readonly AnyTable[],
   log: Exclude<DutyLog, { kind: "safety.extinguisher-register" }>,
-): Finding {
+): Finding | undefined {
   const t = (text: Bilingual, params: Record<string, unknown> = {}) => localize(text, ctx.lang, params);
   const window = windowText(task.window.start, task.window.end, ctx.lang);
   const base = {
@@ -290,6 +353,8 @@ function missedFinding(
   if (log.kind === "safety.guard-log" && duty.cadence.kind === "daily") {
     for (const table of tables) {
       const hit = table.rows.find((r) => (r.values as { date: IsoDate }).date === task.date);
+      // An unreadable cell was reported already; it is not also a missing duty.
+      if (hit?.unreadable?.includes(log.field)) return undefined;
       if (hit)
         return {
           rule,
@@ -302,7 +367,7 @@ function missedFinding(
         };
     }
   }
-  const where = gapLocation(tables[0] as never, task.window.end);
+  const where = gapLocation(tables, task.window.end);
   if (rule === "safety/1530-missed") {
     const cls = task.className
       ? t({ "zh-CN": "（轮值班级：{c}）", en: " (class on duty: {c})" }, { c: task.className })
@@ -328,6 +393,43 @@ function missedFinding(
     message: t(owner ? MSG.missedClass : MSG.missed, params),
     ...where,
     ...base,
+  };
+}
+
+/** One finding for a run of misses before a log starts or after it stops. */
+function runFinding(
+  ctx: CheckContext,
+  duty: Duty,
+  rule: "safety/guard-duty-missing" | "safety/1530-missed" | "safety/missed-check",
+  run: readonly ReturnType<typeof generateSchedule>["tasks"][number][],
+  owner: string | undefined,
+  tables: readonly AnyTable[],
+  edgeDate: IsoDate,
+  edge: "before" | "after",
+): Finding {
+  const t = (text: Bilingual, params: Record<string, unknown> = {}) => localize(text, ctx.lang, params);
+  const first = run[0] as (typeof run)[number];
+  const last = run[run.length - 1] as (typeof run)[number];
+  return {
+    rule,
+    severity: rule === "safety/missed-check" ? "error" : "warning",
+    message: t(MSG.run, {
+      duty: t(duty.title),
+      class: owner ?? "",
+      from: first.window.start,
+      to: last.window.end,
+      count: run.length,
+      edge: t(edge === "before" ? MSG.runBefore : MSG.runAfter, { date: edgeDate }),
+    }),
+    clause: duty.clause,
+    ...gapLocation(tables, edge === "before" ? last.window.end : first.window.start),
+    data: {
+      duty: duty.id,
+      windows: run.length,
+      from: first.window.start,
+      to: last.window.end,
+      ...(owner ? { className: owner } : {}),
+    },
   };
 }
 

@@ -25,6 +25,14 @@ const MSG = {
     en: "Extinguisher {id} ({location}) reads “{pressure}”, not green, and was not recharged or replaced {since} (limit {limit} days)",
   },
   since: { "zh-CN": "自 {date} 检查发现起", en: "since the check of {date}" },
+  lateAction: {
+    "zh-CN": "灭火器 {id}（{location}）{found} 检查发现压力异常，{done} 才充装或更换（应在 {limit} 天内）",
+    en: "Extinguisher {id} ({location}): the fault found on {found} was only fixed on {done} (limit {limit} days)",
+  },
+  noDate: {
+    "zh-CN": "灭火器 {id} 没有生产日期，无法判断维修和报废年限",
+    en: "Extinguisher {id} has no manufacture date, so servicing and scrapping cannot be judged",
+  },
   service: {
     "zh-CN": "灭火器 {id}（{type}）应于 {due} 前维修检测（{rule}），至今未见记录",
     en: "Extinguisher {id} ({type}) was due for servicing by {due} ({rule}); none is recorded",
@@ -59,9 +67,9 @@ function addYears(date: IsoDate, years: number): IsoDate {
 
 function isGreen(text: string): boolean | undefined {
   const s = normalizeText(text).toLowerCase();
-  if (/绿|正常|合格|良好|green|ok|normal/.test(s) && !/不/.test(s)) return true;
-  if (/红|黄|不足|偏低|过低|低|超压|过高|失压|不合格|不正常|异常|red|yellow|low|high|empty/.test(s))
+  if (/不|非|红|黄|欠压|偏低|过低|低|超压|过高|失压|失效|异常|red|yellow|low|high|empty|not/.test(s))
     return false;
+  if (/绿|正常|合格|良好|green|ok|normal/.test(s)) return true;
   return undefined;
 }
 
@@ -87,7 +95,7 @@ export function checkExtinguishers(ctx: CheckContext): Finding[] {
   const previousMonth = addDaysIso(monthStart, -1).slice(0, 7);
   for (const table of ctx.tablesOf(extinguisherRegister)) {
     const columns = table.table.columns as Record<string, number | undefined>;
-    for (const { row, values: v } of table.rows) {
+    for (const { row, values: v, unreadable } of table.rows) {
       const at = (field: string) => ({
         sheet: table.table.sheet,
         cell: cellOf(table.table, row, field),
@@ -99,12 +107,22 @@ export function checkExtinguishers(ctx: CheckContext): Finding[] {
       // Pressure out of the green, not recharged or replaced in time.
       if (v.pressure !== undefined && isGreen(v.pressure) === false) {
         const found = v.lastCheck;
-        const handled =
+        // A recharge or replacement counts from the check that found the fault on.
+        const acted =
           v.action !== undefined &&
           /充装|更换|换新|重新充|已处理|recharg|replac/.test(v.action) &&
-          (v.actionDate === undefined || found === undefined || v.actionDate <= addDaysIso(found, limit));
-        const overdue = found === undefined || addDaysIso(found, limit) < ctx.asOf;
-        if (!handled && overdue)
+          (found === undefined || v.actionDate === undefined || v.actionDate >= found);
+        const deadline = found === undefined ? undefined : addDaysIso(found, limit);
+        if (acted && deadline !== undefined && v.actionDate !== undefined && v.actionDate > deadline) {
+          findings.push({
+            rule: "safety/extinguisher-pressure",
+            severity: "warning",
+            message: t(MSG.lateAction, { id: v.id, location, found, done: v.actionDate, limit }),
+            clause: CLAUSE,
+            ...at("actionDate"),
+            data,
+          });
+        } else if (!acted && (deadline === undefined || deadline < ctx.asOf)) {
           findings.push({
             rule: "safety/extinguisher-pressure",
             severity: "error",
@@ -119,6 +137,7 @@ export function checkExtinguishers(ctx: CheckContext): Finding[] {
             ...at("pressure"),
             data,
           });
+        }
       }
 
       // Checked every month: the month before this one had no check.
@@ -145,7 +164,19 @@ export function checkExtinguishers(ctx: CheckContext): Finding[] {
       }
 
       const type = extinguisherType(v.type);
-      if (v.manufactureDate === undefined) continue;
+      if (v.manufactureDate === undefined) {
+        // An unreadable date was reported at its cell already.
+        if (columns.manufactureDate !== undefined && !unreadable?.includes("manufactureDate"))
+          findings.push({
+            rule: "safety/extinguisher-undated",
+            severity: "info",
+            message: t(MSG.noDate, { id: v.id }),
+            clause: CLAUSE,
+            ...at("manufactureDate"),
+            data,
+          });
+        continue;
+      }
       if (type === undefined) {
         findings.push({
           rule: "safety/extinguisher-type-unknown",

@@ -24,9 +24,12 @@ export function checkProblems(ctx: CheckContext): Finding[] {
     const columns = table.table.columns as Record<string, number | undefined>;
     for (const { row, values } of table.rows) {
       if (saysNothing(values.problem)) continue;
+      // Closed means a closing date where the log has that column, else an action taken.
+      const closed =
+        columns.closedDate !== undefined ? values.closedDate !== undefined : !saysNothing(values.action);
+      if (closed) continue;
       const noAction = columns.action !== undefined && saysNothing(values.action);
-      const notClosed = columns.closedDate !== undefined && values.closedDate === undefined;
-      if (!noAction && !notClosed) continue;
+      const notClosed = columns.closedDate !== undefined;
       if (ctx.asOf <= values.date) continue;
       const days = ctx.calendar.schoolDaysBetween(values.date, ctx.asOf);
       if (days <= limit) continue;

@@ -40,11 +40,22 @@ export type Cadence =
   | { kind: "semester"; week?: number }
   | { kind: "themed"; day: ThemedDayId };
 
+/**
+ * How rows of a log are told apart by what they say: `keywords` (the one standing first in the
+ * text wins), `decisive` words that settle it wherever they stand ("日常", "1530"), and `fallback`
+ * for the duty that takes the rows no other duty claims.
+ */
+export interface KeywordMatch {
+  keywords: readonly string[];
+  decisive?: readonly string[];
+  fallback?: boolean;
+}
+
 /** Which log records a duty, and how its rows are told apart from other duties' rows. */
 export type DutyLog =
-  | { kind: "safety.inspection-log"; keywords: readonly string[] }
-  | { kind: "safety.drill-log"; keywords: readonly string[] }
-  | { kind: "safety.education-log"; keywords: readonly string[] }
+  | ({ kind: "safety.inspection-log" } & KeywordMatch)
+  | ({ kind: "safety.drill-log" } & KeywordMatch)
+  | ({ kind: "safety.education-log" } & KeywordMatch)
   | {
       kind: "safety.guard-log";
       field: "exitPass" | "nightPatrolPhoto" | "cleaning" | "weeklyCheck" | "training";
@@ -91,7 +102,22 @@ export const DEFAULT_SAFETY_PLAN: SafetyPlan = {
         t("防交通事故", "Traffic"),
         t("课堂课间活动安全", "Safety in class and at break"),
       ],
-      log: { kind: "safety.education-log", keywords: ["晨会", "班队", "安全教育", "morning", "class-team"] },
+      log: {
+        kind: "safety.education-log",
+        keywords: [
+          "晨会",
+          "班队",
+          "班会",
+          "安全教育",
+          "防火",
+          "防电",
+          "交通",
+          "防溺水",
+          "morning",
+          "class-team",
+        ],
+        fallback: true,
+      },
     },
     {
       id: "safety-wall-poster",
@@ -112,7 +138,12 @@ export const DEFAULT_SAFETY_PLAN: SafetyPlan = {
         t("教室门窗、电器、消防通道", "Classroom doors, windows, appliances, fire exits"),
         t("发现问题及时上报", "Report problems at once"),
       ],
-      log: { kind: "safety.inspection-log", keywords: ["日常", "每日", "daily"] },
+      log: {
+        kind: "safety.inspection-log",
+        keywords: ["日常", "每日", "教室", "daily"],
+        decisive: ["日常", "每日", "每天", "daily"],
+        fallback: true,
+      },
     },
     {
       id: "disaster-drill",
@@ -124,7 +155,7 @@ export const DEFAULT_SAFETY_PLAN: SafetyPlan = {
         t("地震灾害逃生演练", "Earthquake evacuation drill"),
         t("不发生拥堵、踩踏", "No crowding or crushing"),
       ],
-      log: { kind: "safety.drill-log", keywords: ["地震", "防灾", "earthquake"] },
+      log: { kind: "safety.drill-log", keywords: ["地震", "防震", "防灾", "earthquake"] },
     },
     {
       id: "air-defence-drill",
@@ -154,7 +185,7 @@ export const DEFAULT_SAFETY_PLAN: SafetyPlan = {
       role: "rotating-class",
       cadence: { kind: "weekly", weekday: 5 },
       checklist: [t("轮值班级主讲五分钟安全教育", "The class on duty gives a five-minute safety talk")],
-      log: { kind: "safety.education-log", keywords: ["1530", "1530安全教育", "红领巾广播", "广播"] },
+      log: { kind: "safety.education-log", keywords: ["1530", "红领巾广播", "广播"], decisive: ["1530"] },
     },
     {
       id: "utilities-inspection",
@@ -169,7 +200,20 @@ export const DEFAULT_SAFETY_PLAN: SafetyPlan = {
       ],
       log: {
         kind: "safety.inspection-log",
-        keywords: ["水电", "煤气", "燃气", "线路", "基础设施", "utilities"],
+        keywords: [
+          "水电",
+          "煤气",
+          "燃气",
+          "线路",
+          "电器线路",
+          "电路",
+          "用电",
+          "供电",
+          "供水",
+          "水管",
+          "基础设施",
+          "utilities",
+        ],
       },
     },
     {

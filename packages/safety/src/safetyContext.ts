@@ -1,12 +1,5 @@
 import { type Bilingual, type Finding, type IsoDate, localize, normalizeText } from "@houqin/core";
-import {
-  type CheckContext,
-  cellOf,
-  cells,
-  type FieldMap,
-  type ParsedTable,
-  type RecognizedTable,
-} from "@houqin/workbook";
+import { type CheckContext, cellOf, cells, type ParsedTable, type RecognizedTable } from "@houqin/workbook";
 import { classList, planSheet } from "./kinds.js";
 import { DEFAULT_SAFETY_PLAN, type SafetyPlan } from "./plan.js";
 import { planFromRows } from "./planFromTable.js";
@@ -63,7 +56,7 @@ export function schoolClasses(ctx: CheckContext): string[] {
  * The period a log is judged over: the period its data cover. With semesters in the settings, that
  * is from the start of the semester of its first record to the end of the semester of its last (a
  * log that starts in October is short of September); without, the span of its own dates (it is
- * not). Never past "today".
+ * not). Occurrences not over by "today" are the caller's to leave out.
  */
 export function judgedPeriod(
   ctx: CheckContext,
@@ -75,19 +68,31 @@ export function judgedPeriod(
   const semesterOf = (d: IsoDate) => ctx.calendar.semesters.find((s) => s.start <= d && d <= s.end);
   from = semesterOf(from)?.start ?? from;
   to = semesterOf(to)?.end ?? to;
-  if (ctx.asOf < to) to = ctx.asOf;
-  return from <= to ? { from, to } : undefined;
+  return { from, to };
 }
 
-/** Where a finding about a gap in a log points: the date cell of the first row after the gap. */
+/**
+ * Where a finding about a gap in a log points: the date cell of the first record after the gap, in
+ * whichever of the log's tables holds it, else the log's last record.
+ */
 export function gapLocation(
-  table: ParsedTable<FieldMap & { date: unknown }>,
+  tables: readonly ParsedTable[],
   after: IsoDate,
 ): Pick<Finding, "sheet" | "cell" | "row"> {
-  const rows = table.rows as readonly { row: number; values: { date?: unknown } }[];
-  const next =
-    rows.find((r) => typeof r.values.date === "string" && r.values.date > after) ?? rows[rows.length - 1];
-  const row = next?.row ?? table.table.headerRow;
+  let best: { table: ParsedTable; row: number; date: IsoDate } | undefined;
+  let last: { table: ParsedTable; row: number; date: IsoDate } | undefined;
+  for (const table of tables) {
+    for (const r of table.rows) {
+      const date = (r.values as { date?: unknown }).date;
+      if (typeof date !== "string") continue;
+      if (date > after && (!best || date < best.date)) best = { table, row: r.row, date };
+      if (!last || date >= last.date) last = { table, row: r.row, date };
+    }
+  }
+  const at = best ?? last;
+  const table = at?.table ?? tables[0];
+  if (!table) return {};
+  const row = at?.row ?? table.table.headerRow;
   return { sheet: table.table.sheet, cell: cellOf(table.table as RecognizedTable, row, "date"), row };
 }
 

@@ -1,3 +1,4 @@
+import { localize } from "@houqin/core";
 import type { Check, HouqinModule } from "@houqin/workbook";
 import { checkDrills } from "./checkDrills.js";
 import { checkDuties, complianceReport } from "./checkDuties.js";
@@ -24,6 +25,20 @@ export const safetyCheck: Check = {
   kinds: [inspectionLog, extinguisherRegister, drillLog, guardLog, educationLog],
   run(ctx) {
     const { plan, findings } = planInForce(ctx);
+    if (ctx.calendar.semesters.length === 0)
+      findings.push({
+        rule: "safety/no-semesters",
+        severity: "info",
+        message: localize(
+          {
+            "zh-CN":
+              "“设置”中没有学期日期：安全记录按各自的日期范围检查，假期里的工作日也算上学日。请在“设置”中填写第一、第二学期的开始和结束日期",
+            en: "The settings have no semester dates: the safety logs are judged over their own dates, and weekdays in the holidays count as school days. Add the semesters' start and end dates to the settings",
+          },
+          ctx.lang,
+        ),
+        clause: "三(一)",
+      });
     const duties = checkDuties(ctx, plan);
     if (duties.compliance.length > 0) ctx.report(complianceReport(duties.compliance, ctx.lang));
     return [

@@ -67,25 +67,6 @@ function fold(line: string): string {
   return out.join("\r\n");
 }
 
-/** FNV-1a over the UTF-8 bytes, as 8 hex digits: a short, stable fingerprint of a text. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (const byte of encoder.encode(text)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
-}
-
-/** A stable ASCII slug of a class name: its ASCII letters and digits, then a hash of the whole name. */
-function classSlug(className: string): string {
-  const ascii = className
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return ascii === "" ? fnv1a(className) : `${ascii}-${fnv1a(className)}`;
-}
-
 const basicDate = (iso: string): string => iso.replaceAll("-", "");
 
 /**
@@ -93,9 +74,9 @@ const basicDate = (iso: string): string => iso.replaceAll("-", "");
  * calendars import: one all-day VEVENT per task, CRLF line ends, lines folded at 75 octets
  * without splitting a character, TEXT values escaped.
  *
- * Each event's UID is `<date>-<duty id>[-<class slug>]@houqin`, the class slug being its ASCII
- * letters and digits and an FNV-1a hash of the name: importing a new schedule updates the events of
- * an old one instead of doubling them. A UID that would repeat (the same task twice) gets "-2", "-3".
+ * Each event's UID is `<date>-<duty id>@houqin`: importing a new schedule (a changed 1530 rota
+ * included) updates the events of an old one instead of doubling them. A UID that would repeat (the
+ * same task twice) gets "-2", "-3".
  * Events are transparent (free time), with the clause as category.
  *
  * @param tasks - The tasks, e.g. from {@link generateSchedule}.
@@ -124,7 +105,8 @@ export function toICalendar(tasks: readonly ScheduledTask[], options: ToICalenda
   const uids = new Set<string>();
   for (const task of tasks) {
     const { duty, className } = task;
-    const stem = `${task.date}-${duty.id}${className === undefined ? "" : `-${classSlug(className)}`}`;
+    // The class on duty is not part of the id: a changed rota updates the events instead of doubling them.
+    const stem = `${task.date}-${duty.id}`;
     let uid = `${stem}@houqin`;
     for (let n = 2; uids.has(uid); n++) uid = `${stem}-${n}@houqin`;
     uids.add(uid);

@@ -48,13 +48,16 @@ describe("safety checks", () => {
       ],
       "2024-03-29",
     );
-    const missed = report.findings.filter((f) => f.rule === "safety/missed-check").map((f) => f.data?.window);
-    // The second semester from its first week (19 February) to "today"; nothing of the first semester.
-    expect(missed).toEqual([
-      { start: "2024-02-19", end: "2024-02-25" },
-      { start: "2024-02-26", end: "2024-03-03" },
-      { start: "2024-03-18", end: "2024-03-24" },
+    const missed = report.findings.filter((f) => f.rule === "safety/missed-check");
+    // The second semester from its first week (19 February) to "today"; nothing of the first
+    // semester. The two weeks before the log starts are one finding; a gap inside it is one a week.
+    expect(missed.map((f) => f.data)).toEqual([
+      { duty: "utilities-inspection", windows: 2, from: "2024-02-19", to: "2024-03-03" },
+      { duty: "utilities-inspection", window: { start: "2024-03-18", end: "2024-03-24" } },
     ]);
+    expect(missed[0]?.message).toBe(
+      "“水电煤气线路检查”从 2024-02-19 到 2024-03-03 共 2 次没有记录（记录从 2024-03-04 才开始）",
+    );
   });
 
   it("flags a record entered long after its check, and an open problem after 3 school days", async () => {
@@ -87,16 +90,26 @@ describe("safety checks", () => {
     );
     const infos = report.findings.filter((f) => f.rule === "safety/no-log").map((f) => f.message);
     expect(infos).toContain("工作簿的安全检查记录中没有“日常安全检查”的记录，未逐次检查");
-    // The five school weeks of September and the National Day week (school on 10-07 and 10-08).
-    expect(report.findings.filter((f) => f.rule === "safety/missed-check")).toHaveLength(6);
+    // The five school weeks of September and the National Day week (school on 10-07 and 10-08), all
+    // before the log's first record: one finding.
+    const missed = report.findings.filter((f) => f.rule === "safety/missed-check");
+    expect(missed.map((f) => f.data?.windows)).toEqual([6]);
   });
 
   it("requires a drill each semester and warns below one a month", async () => {
     const header: CellValue[] = ["演练日期", "演练类型"];
+    // The inspection log shows the workbook covers the first semester; its drill log is empty.
     const none = await check(
       [
         { name: "设置", rows: SETTINGS },
-        { name: "演练记录", rows: [header, ["2023-02-20", "消防逃生演练"]] },
+        {
+          name: "安全检查记录",
+          rows: [
+            ["检查日期", "检查项目"],
+            ["2023-10-09", "水电煤气线路检查"],
+          ],
+        },
+        { name: "演练记录", rows: [header] },
       ],
       "2024-02-01",
     );
@@ -167,8 +180,9 @@ describe("safety checks", () => {
       ],
       "2023-11-30",
     );
-    // Monthly in this school's plan: two months, two records, nothing missed.
-    expect(report.findings).toEqual([]);
+    // Monthly in this school's plan: two months, two records, nothing missed (only the info that
+    // the settings have no semesters).
+    expect(report.findings.map((f) => f.rule)).toEqual(["safety/no-semesters"]);
     expect(report.reports[0]?.rows).toEqual([
       expect.objectContaining({ dutyId: "utilities-inspection", planned: 2, onTime: 2, missed: 0 }),
     ]);
