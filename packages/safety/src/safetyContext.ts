@@ -62,13 +62,28 @@ export function judgedPeriod(
   ctx: CheckContext,
   dates: readonly IsoDate[],
 ): { from: IsoDate; to: IsoDate } | undefined {
-  if (dates.length === 0) return undefined;
-  let from = dates.reduce((a, b) => (a < b ? a : b));
-  let to = dates.reduce((a, b) => (a > b ? a : b));
-  const semesterOf = (d: IsoDate) => ctx.calendar.semesters.find((s) => s.start <= d && d <= s.end);
-  from = semesterOf(from)?.start ?? from;
-  to = semesterOf(to)?.end ?? to;
-  return { from, to };
+  const semesters = ctx.calendar.semesters;
+  // A stray date (a year mistyped) must not stretch the period: with semesters, only dates of the
+  // school year count; without, a date more than 60 days from every other one is left out.
+  const first = semesters[0];
+  const last = semesters[semesters.length - 1];
+  const sorted = [...dates].sort();
+  const kept =
+    first && last
+      ? sorted.filter((d) => d >= first.start && d <= last.end)
+      : sorted.filter((d, i) => sorted.length < 3 || near(d, sorted[i - 1]) || near(d, sorted[i + 1]));
+  const from = kept[0];
+  const to = kept[kept.length - 1];
+  if (from === undefined || to === undefined) return undefined;
+  const semesterOf = (d: IsoDate) => semesters.find((s) => s.start <= d && d <= s.end);
+  return { from: semesterOf(from)?.start ?? from, to: semesterOf(to)?.end ?? to };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whether two dates lie within 60 days of each other. */
+function near(a: IsoDate, b: IsoDate | undefined): boolean {
+  return b !== undefined && Math.abs(Date.parse(a) - Date.parse(b)) <= 60 * DAY_MS;
 }
 
 /**

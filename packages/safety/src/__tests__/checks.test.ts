@@ -199,3 +199,14 @@ describe("safety checks", () => {
     ).toEqual(["info", "info", "info"]);
   });
 });
+
+describe("the judged period", () => {
+  it("is not stretched by a mistyped year", async () => {
+    const rows: CellValue[][] = [["检查日期", "检查项目"]];
+    for (const d of ["2023-10-09", "2023-10-16", "2022-10-23", "2023-10-30"])
+      rows.push([d, "水电煤气线路检查"]);
+    const report = await check([{ name: "安全检查记录", rows }], "2023-11-01");
+    // Only the week of 23 October 2023 is missing (its record says 2022); the year before is not judged.
+    expect(rules(report)).toEqual([["safety/missed-check", "A5"]]);
+  });
+});
