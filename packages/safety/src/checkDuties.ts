@@ -441,7 +441,7 @@ export function complianceReport(compliance: readonly DutyCompliance[], lang: Ch
     title: tr("安全工作完成情况", "Safety duty compliance"),
     sheetName: tr("安全工作完成情况", "Safety compliance"),
     columns: [
-      { key: "duty", title: tr("工作内容", "Duty") },
+      { key: "duty", title: tr("工作内容", "Duty"), width: 36 },
       { key: "clause", title: tr("条款", "Clause") },
       { key: "planned", title: tr("应做次数", "Planned") },
       { key: "onTime", title: tr("按时完成", "On time") },

@@ -7,6 +7,7 @@ export interface Report {
   title: Bilingual;
   /** The sheet it is written to, in both languages (kept short: Excel allows 31 characters). */
   sheetName: Bilingual;
-  columns: readonly { key: string; title: Bilingual }[];
+  /** Columns in order; `width` in characters (default: fits the title). */
+  columns: readonly { key: string; title: Bilingual; width?: number }[];
   rows: readonly Readonly<Record<string, string | number | null>>[];
 }

@@ -162,7 +162,9 @@ export async function writeResults(
     const body = report.rows.map((row) => report.columns.map((c) => row[c.key] ?? null));
     await workbook.writeSheet(name, [header, ...body], {
       frozenRows: 1,
-      columnWidths: report.columns.map((c) => Math.max(10, localize(c.title, lang).length * 2 + 2)),
+      columnWidths: report.columns.map(
+        (c) => c.width ?? Math.max(10, localize(c.title, lang).length * 2 + 2),
+      ),
     });
   }
   let markedCells = 0;
