@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { checkFile, sameFile, saveWorkbook, UsageError } from "./checkFile.js";
 import { runDemo } from "./demo.js";
 import type { CliIo } from "./io.js";
+import { runPlanProject } from "./planProjectCommand.js";
 import { reportJson, reportText } from "./printReport.js";
 import { createProgress } from "./progress.js";
 import { runSchedule } from "./scheduleCommand.js";
@@ -119,6 +120,38 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           },
           io,
         );
+      },
+    );
+
+  program
+    .command("plan-project")
+    .description("基建、装备项目的倒排计划（三重一大…验收）/ a backward plan of a holiday project's stages")
+    .requiredOption("--start <date>", "最早可以开始的日期 YYYY-MM-DD / the first day work can begin")
+    .requiredOption("--holiday-end <date>", "假期最后一天 YYYY-MM-DD / the last day of the holiday")
+    .option("--holiday-start <date>", "假期第一天：施工不早于此日 / the first day of the holiday")
+    .option("--settings <file>", "含“设置”工作表的工作簿（各步骤所需工作日）/ a workbook with the settings")
+    .addOption(new Option("--lang <lang>", "语言 / language").choices(["zh", "zh-CN", "en"]))
+    .action(
+      async (opts: {
+        start: string;
+        holidayEnd: string;
+        holidayStart?: string;
+        settings?: string;
+        lang?: string;
+      }) => {
+        const fits = await runPlanProject(
+          {
+            start: isoDate(opts.start, "--start"),
+            holidayEnd: isoDate(opts.holidayEnd, "--holiday-end"),
+            lang: langOf(opts.lang),
+            ...(opts.holidayStart === undefined
+              ? {}
+              : { holidayStart: isoDate(opts.holidayStart, "--holiday-start") }),
+            ...(opts.settings === undefined ? {} : { settings: opts.settings }),
+          },
+          io,
+        );
+        exitCode = fits ? 0 : 1;
       },
     );
 

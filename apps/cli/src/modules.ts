@@ -1,6 +1,8 @@
+import { assets } from "@houqin/assets";
 import { finance } from "@houqin/finance";
+import { procurement } from "@houqin/procurement";
 import { safety } from "@houqin/safety";
 import type { HouqinModule } from "@houqin/workbook";
 
 /** Every domain the CLI checks with. */
-export const MODULES: readonly HouqinModule[] = [safety, finance];
+export const MODULES: readonly HouqinModule[] = [safety, assets, procurement, finance];
