@@ -1,3 +1,5 @@
+export type { AssetsWorkbookOptions } from "./assetsWorkbook.js";
+export { generateAssetsWorkbook } from "./assetsWorkbook.js";
 export type { FeeWorkbookOptions, GeneratedWorkbook, PlantedFinding } from "./feeWorkbook.js";
 export { generateFeeWorkbook } from "./feeWorkbook.js";
 export { primaryClasses, studentName } from "./people.js";

@@ -1,4 +1,5 @@
 import type { Bilingual } from "@houqin/core";
+import { generateAssetsWorkbook } from "./assetsWorkbook.js";
 import { type GeneratedWorkbook, generateFeeWorkbook } from "./feeWorkbook.js";
 import { generateSafetyWorkbook } from "./safetyWorkbook.js";
 
@@ -27,5 +28,14 @@ export const SAMPLES: readonly Sample[] = [
       en: "First-semester safety inspection, guard, drill and education (1530 radio) logs and the extinguisher register (三(一)), with missed checks, an open problem, guard gaps, a missing 1530 talk and extinguishers due",
     },
     generate: (seed) => generateSafetyWorkbook(seed === undefined ? {} : { seed }),
+  },
+  {
+    fileName: "资产管理.xlsx",
+    description: {
+      "zh-CN":
+        "固定资产台账、盘点、借用、课桌椅检查、报修、校舍检查和基建项目登记（三(二)），含账面净值不符、重号、盘盈盘亏、逾期和损坏借用、漏检、维修超时、未闭环隐患和程序问题",
+      en: "Fixed-asset ledger, stocktake, loans, furniture checks, repairs, building inspections and the project register (三(二)), with a wrong net value, a duplicate number, stocktake differences, overdue and damaged loans, missed checks, slow repairs, an unrepaired problem and project-sequence faults",
+    },
+    generate: () => generateAssetsWorkbook(),
   },
 ];
