@@ -235,7 +235,20 @@ export function classifyAsset(category?: string, name?: string): AssetClassId | 
     generic = matchRules(cat, LOOSE);
   }
   const byName = nm === "" ? undefined : matchRules(nm, SPECIFIC);
+  // A building stays a building (琴房 is no piano), and a desk or chair stays furniture (电脑桌 is a
+  // desk, not a computer); otherwise the name refines the category (消毒柜 is an appliance).
+  if (byName !== undefined && generic !== undefined && familyOf(byName) !== familyOf(generic)) {
+    if (familyOf(generic) === "building") return generic;
+    if (familyOf(generic) === "furniture" && /(桌|椅|凳|床|沙发)$/.test(nm)) return generic;
+  }
   return byName ?? generic;
+}
+
+/** The family a class belongs to, for telling a refinement from a contradiction. */
+function familyOf(id: AssetClassId): "building" | "furniture" | "other" {
+  if (/building|structure/.test(id)) return "building";
+  if (/furniture|desk|utensil/.test(id)) return "furniture";
+  return "other";
 }
 
 /** The lives in years of the depreciated classes, as the school sets them. */

@@ -271,6 +271,29 @@ export function checkLedger(ctx: CheckContext): Finding[] {
             start,
           });
           if (v.lifeYears !== undefined) valuation.note = NOTES.ownLife;
+          const minimum = ASSET_CLASSES[classId].lifeYears;
+          if (v.lifeYears !== undefined && minimum !== undefined && v.lifeYears < minimum)
+            findings.push({
+              rule: "assets/life-below-minimum",
+              severity: "warning",
+              message: localize(
+                {
+                  "zh-CN":
+                    "“{name}”台账折旧年限 {own} 年，低于{cls}的最低折旧年限 {min} 年（财会〔2017〕4号）",
+                  en: "“{name}” is depreciated over {own} years in the ledger, below the {min}-year minimum for {cls}",
+                },
+                ctx.lang,
+                {
+                  name: v.name,
+                  own: v.lifeYears,
+                  min: minimum,
+                  cls: localize(ASSET_CLASSES[classId].title, ctx.lang),
+                },
+              ),
+              clause: CLAUSE,
+              ...at("lifeYears"),
+              data: { ...data, lifeYears: v.lifeYears, minimum },
+            });
           if (valuation.depreciation.fullyDepreciated) valuation.note = NOTES.fully;
         }
       } else if (!below && classId === undefined) valuation.note = NOTES.unknownCategory;

@@ -229,7 +229,12 @@ export function checkRepairs(ctx: CheckContext): Finding[] {
             ...at("fedBackAt"),
             data: { ...data, repairedAt: repaired },
           });
-      } else if (values.repairedAt === undefined && !unreadable?.includes("repairedAt") && date < ctx.asOf) {
+      } else if (
+        values.repairedAt === undefined &&
+        (table.columns as Record<string, number | undefined>).repairedAt !== undefined &&
+        !unreadable?.includes("repairedAt") &&
+        date < ctx.asOf
+      ) {
         const days = between(date, ctx.asOf);
         if (days > repairLimit) {
           tally.slowRepair++;

@@ -240,6 +240,8 @@ export const stocktake = defineTableKind({
         "实盘数",
         "counted",
         "counted quantity",
+        // A count sheet headed plainly 数量: told from a ledger by its name (资产盘点表).
+        "数量",
       ],
       required: true,
       schema: quantityCell(),

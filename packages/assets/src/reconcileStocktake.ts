@@ -211,10 +211,9 @@ function resultOf(
   let countedRoom: string | undefined;
   if (!first) status = "surplus";
   else if (found.length === 0)
-    status =
-      scope === "counted-rooms" && key(bookRoom) !== "" && !countedRooms.has(key(bookRoom))
-        ? "uncounted"
-        : "shortage";
+    // In a count of some rooms, an item of another room, or of no room (a building, land), was not
+    // looked for: it is not counted, not short.
+    status = scope === "counted-rooms" && !countedRooms.has(key(bookRoom)) ? "uncounted" : "shortage";
   else if (countedQuantity === 0 && bookQuantity > 0) status = "shortage";
   else {
     const elsewhere = found.filter((l) => key(bookRoom) !== "" && key(l.room) !== key(bookRoom));

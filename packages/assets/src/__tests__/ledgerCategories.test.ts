@@ -71,3 +71,12 @@ describe("depreciationLives", () => {
     expect(ASSET_CLASSES.relics.lifeYears).toBeUndefined();
   });
 });
+
+describe("classifyAsset across families", () => {
+  it("keeps a building a building and furniture furniture, whatever the name says", async () => {
+    const { classifyAsset } = await import("../categories.js");
+    expect(classifyAsset("房屋", "琴房")).toBe("steel-building");
+    expect(classifyAsset("家具用具", "电脑桌")).toBe("furniture");
+    expect(classifyAsset("家具和用具", "学生课桌椅")).toBe("student-desks");
+  });
+});
