@@ -1,7 +1,14 @@
 import { realpath, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Lang, localize } from "@houqin/core";
-import { type CheckReport, runChecks, type WriteResultsSummary, writeResults } from "@houqin/workbook";
+import {
+  type CheckReport,
+  MemoryWorkbook,
+  runChecks,
+  type Workbook,
+  type WriteResultsSummary,
+  writeResults,
+} from "@houqin/workbook";
 import { openXlsx, WorkbookOpenError, type XlsxWorkbook } from "@houqin/workbook/xlsx";
 import { MODULES } from "./modules.js";
 import type { Progress } from "./progress.js";
@@ -31,6 +38,30 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   if ((await real(a)) === (await real(b))) return true;
   const [sa, sb] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
   return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/**
+ * Opens an .xlsx file, turning a file that cannot be read (missing, not a workbook, encrypted, an old
+ * .xls) into a one-line reason for the user.
+ *
+ * @param path - the resolved path; `shown` is how the user wrote it
+ */
+export async function openWorkbook(path: string, shown: string, lang: Lang): Promise<XlsxWorkbook> {
+  try {
+    return await openXlsx(path);
+  } catch (error) {
+    if (error instanceof WorkbookOpenError) throw new UsageError(`${shown}: ${localize(error.reason, lang)}`);
+    throw error;
+  }
+}
+
+/**
+ * The settings workbook a generator reads (its 设置 sheet, classes, plan), or an empty workbook
+ * when none is given: defaults then apply.
+ */
+export async function openSettings(settings: string | undefined, cwd: string, lang: Lang): Promise<Workbook> {
+  if (settings === undefined) return new MemoryWorkbook({ sheets: [] });
+  return openWorkbook(resolve(cwd, settings), settings, lang);
 }
 
 /** Saves a workbook, turning a file-system failure into a one-line reason for the user. */
@@ -90,14 +121,7 @@ export async function checkFile(
     );
 
   options.progress?.update(t("正在打开 {file}…", "Opening {file}…", { file }));
-  let workbook: Awaited<ReturnType<typeof openXlsx>>;
-  try {
-    workbook = await openXlsx(input);
-  } catch (error) {
-    if (error instanceof WorkbookOpenError)
-      throw new UsageError(`${file}: ${localize(error.reason, options.lang)}`);
-    throw error;
-  }
+  const workbook = await openWorkbook(input, file, options.lang);
   const report = await runChecks(workbook, {
     modules: MODULES,
     lang: options.lang,

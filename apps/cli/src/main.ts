@@ -1,9 +1,8 @@
 import { resolve } from "node:path";
 import { isIsoDate, type Lang, parseLang } from "@houqin/core";
 import { clearResults } from "@houqin/workbook";
-import { openXlsx, WorkbookOpenError } from "@houqin/workbook/xlsx";
 import { Command, CommanderError, Option } from "commander";
-import { checkFile, sameFile, saveWorkbook, UsageError } from "./checkFile.js";
+import { checkFile, openWorkbook, sameFile, saveWorkbook, UsageError } from "./checkFile.js";
 import { runDemo } from "./demo.js";
 import type { CliIo } from "./io.js";
 import { runPlanProject } from "./planProjectCommand.js";
@@ -165,13 +164,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         throw new UsageError(
           "--out 不能与输入文件相同：houqin 不会覆盖原文件 / --out must differ from the input",
         );
-      let workbook: Awaited<ReturnType<typeof openXlsx>>;
-      try {
-        workbook = await openXlsx(resolve(io.cwd, file));
-      } catch (error) {
-        if (error instanceof WorkbookOpenError) throw new UsageError(`${file}: ${error.message}`);
-        throw error;
-      }
+      const workbook = await openWorkbook(resolve(io.cwd, file), file, "zh-CN");
       const restored = await clearResults(workbook);
       await saveWorkbook(workbook, resolve(io.cwd, opts.out), opts.out, "zh-CN");
       io.stdout.write(

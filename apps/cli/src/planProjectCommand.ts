@@ -1,9 +1,7 @@
-import { resolve } from "node:path";
 import { type IsoDate, type Lang, localize } from "@houqin/core";
 import { planProject, procurement, readProjectSettings } from "@houqin/procurement";
-import { MemoryWorkbook, readWorkbook, type Workbook } from "@houqin/workbook";
-import { openXlsx, WorkbookOpenError } from "@houqin/workbook/xlsx";
-import { UsageError } from "./checkFile.js";
+import { readWorkbook } from "@houqin/workbook";
+import { openSettings, UsageError } from "./checkFile.js";
 import type { CliIo } from "./io.js";
 import { textTable } from "./textTable.js";
 
@@ -27,16 +25,7 @@ export async function runPlanProject(options: PlanProjectCommandOptions, io: Cli
     localize({ "zh-CN": zh, en }, options.lang, params);
   if (options.start > options.holidayEnd)
     throw new UsageError(t("--start 不能晚于 --holiday-end", "--start must not be after --holiday-end"));
-  let source: Workbook = new MemoryWorkbook({ sheets: [] });
-  if (options.settings !== undefined) {
-    try {
-      source = await openXlsx(resolve(io.cwd, options.settings));
-    } catch (error) {
-      if (error instanceof WorkbookOpenError)
-        throw new UsageError(`${options.settings}: ${localize(error.reason, options.lang)}`);
-      throw error;
-    }
-  }
+  const source = await openSettings(options.settings, io.cwd, options.lang);
   const { ctx } = await readWorkbook(source, {
     modules: [procurement],
     lang: options.lang,

@@ -2,9 +2,9 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type IsoDate, type Lang, localize } from "@houqin/core";
 import { safety, scheduleFor, scheduleSheets, toICalendar } from "@houqin/safety";
-import { MemoryWorkbook, readWorkbook, type Workbook } from "@houqin/workbook";
-import { openXlsx, WorkbookOpenError, XlsxWorkbook } from "@houqin/workbook/xlsx";
-import { sameFile, saveWorkbook, UsageError } from "./checkFile.js";
+import { readWorkbook } from "@houqin/workbook";
+import { XlsxWorkbook } from "@houqin/workbook/xlsx";
+import { openSettings, sameFile, saveWorkbook, UsageError } from "./checkFile.js";
 import type { CliIo } from "./io.js";
 
 /** Options of `houqin schedule`. */
@@ -37,16 +37,7 @@ export async function runSchedule(options: ScheduleOptions, io: CliIo): Promise<
     )
       throw new UsageError(t("输出文件不能与设置文件相同", "the output must differ from the settings file"));
 
-  let source: Workbook = new MemoryWorkbook({ sheets: [] });
-  if (options.settings !== undefined) {
-    try {
-      source = await openXlsx(resolve(io.cwd, options.settings));
-    } catch (error) {
-      if (error instanceof WorkbookOpenError)
-        throw new UsageError(`${options.settings}: ${localize(error.reason, options.lang)}`);
-      throw error;
-    }
-  }
+  const source = await openSettings(options.settings, io.cwd, options.lang);
   const { ctx, findings } = await readWorkbook(source, {
     modules: [safety],
     lang: options.lang,

@@ -103,6 +103,20 @@ const startSchema: CellSchema<DepreciationStart> = cells
   })
   .transform((text) => START_WORDS.find(([, re]) => re.test(text))?.[0] ?? DEFAULT_DEPRECIATION_START);
 
+/**
+ * The month depreciation starts in, from the 折旧起始 setting (当月, the default, or 次月); an
+ * unreadable value is reported once at its cell.
+ *
+ * @example depreciationStartOf(ctx) // "same-month"
+ */
+export function depreciationStartOf(ctx: Pick<CheckContext, "setting">): DepreciationStart {
+  return ctx.setting(
+    ["折旧起始", "折旧起始月份", "折旧开始月份", "depreciation start"],
+    startSchema,
+    DEFAULT_DEPRECIATION_START,
+  );
+}
+
 /** The key asset numbers are compared in: half-width, no spaces, upper case. */
 function numberKey(no: string): string {
   return normalizeText(no).replace(/\s+/g, "").toUpperCase();
@@ -142,11 +156,7 @@ export function checkLedger(ctx: CheckContext): Finding[] {
   const t = (text: Bilingual, params: Record<string, unknown> = {}) => localize(text, ctx.lang, params);
   const money = (fen: Fen) => formatMoney(fen);
   const lives = depreciationLives(ctx);
-  const start = ctx.setting(
-    ["折旧起始", "折旧起始月份", "折旧开始月份", "depreciation start"],
-    startSchema,
-    DEFAULT_DEPRECIATION_START,
-  );
+  const start = depreciationStartOf(ctx);
   const tolerance = ctx.setting(
     ["折旧核对容差", "净值核对容差", "book value tolerance"],
     cells.nonNegativeMoney(),

@@ -21,6 +21,7 @@ import {
 } from "@houqin/workbook";
 import { z } from "zod";
 import { ASSET_CLASSES, classifyAsset, depreciationLives, isDepreciated } from "./categories.js";
+import { depreciationStartOf } from "./checkLedger.js";
 import {
   type Compensation,
   type CompensationBasis,
@@ -28,7 +29,7 @@ import {
   compensation,
   DEFAULT_COMPENSATION_POLICY,
 } from "./compensation.js";
-import { DEFAULT_DEPRECIATION_START, type DepreciationStart, depreciate } from "./depreciation.js";
+import { type DepreciationStart, depreciate } from "./depreciation.js";
 import { assetLedger, ledgerUnitPrice } from "./ledgerKinds.js";
 import { loanRegister } from "./useKinds.js";
 
@@ -171,22 +172,6 @@ function basisCell(): CellSchema<CompensationBasis> {
   });
 }
 
-/** The depreciation start setting: 当月 or 次月 (read as checkLedger.ts reads it). */
-function startCell(): CellSchema<DepreciationStart> {
-  return cells.text().transform((text, ctx) => {
-    const plain = normalizeText(text).toLowerCase();
-    if (/次月|下月|下个月|next/.test(plain)) return "next-month";
-    if (/当月|本月|same|this/.test(plain)) return "same-month";
-    const message = tr(
-      `折旧起始“${text}”无法识别，可填写：当月、次月`,
-      `Depreciation start "${text}" is not understood; write 当月 or 次月`,
-    );
-    const params: CellIssueParams = { houqin: true, code: "invalid", message };
-    ctx.addIssue({ code: "custom", message: message.en, params: { ...params } });
-    return z.NEVER;
-  });
-}
-
 /** The school's compensation policy from its settings (赔偿计价 净值/原值, 赔偿系数). */
 export function compensationPolicyOf(ctx: Pick<CheckContext, "setting">): CompensationPolicy {
   return {
@@ -307,11 +292,7 @@ export function checkLoans(ctx: CheckContext): Finding[] {
             reason: t(v.acquired === undefined ? MSG.noAcquired : MSG.noClass),
           }) + perUnit,
       };
-    start ??= ctx.setting(
-      ["折旧起始", "折旧起始月份", "折旧开始月份", "depreciation start"],
-      startCell(),
-      DEFAULT_DEPRECIATION_START,
-    );
+    start ??= depreciationStartOf(ctx);
     const d = depreciate({ cost: original, acquired: v.acquired, lifeYears, asOf: at, start });
     return {
       netValue: d.net,

@@ -16,7 +16,7 @@ export {
 export { buildingCheck, checkBuildings } from "./checkBuildings.js";
 export type { FurnitureScoring } from "./checkFurniture.js";
 export { checkFurniture, DEFAULT_FURNITURE_SCORING, furnitureCheck } from "./checkFurniture.js";
-export { checkLedger, ledgerCheck } from "./checkLedger.js";
+export { checkLedger, depreciationStartOf, ledgerCheck } from "./checkLedger.js";
 export { checkLoans, compensationPolicyOf, loanCheck } from "./checkLoans.js";
 export { checkRepairs, repairCheck } from "./checkRepairs.js";
 export { checkStocktake, stocktakeCheck } from "./checkStocktake.js";
