@@ -1,7 +1,13 @@
 import { type Bilingual, type Finding, localize } from "@houqin/core";
-import { type CheckContext, cellOf, type ParsedTable, type RecognizedTable } from "@houqin/workbook";
+import {
+  type CheckContext,
+  cellOf,
+  gapLocation,
+  judgedPeriod,
+  type ParsedTable,
+  type RecognizedTable,
+} from "@houqin/workbook";
 import { drillLog, educationLog, guardLog, inspectionLog } from "./kinds.js";
-import { gapLocation, judgedPeriod } from "./safetyContext.js";
 import { semesterSpans } from "./semesterSpans.js";
 
 const MSG = {

@@ -3,15 +3,18 @@ import {
   type CheckContext,
   cellOf,
   cells,
+  gapLocation,
+  judgedPeriod,
   type ParsedTable,
   type RecognizedTable,
   type Report,
   type TableKind,
+  windowText,
 } from "@houqin/workbook";
 import { generateSchedule } from "./generateSchedule.js";
 import { drillLog, educationLog, guardLog, inspectionLog } from "./kinds.js";
 import { type Duty, type DutyLog, ROLE_TITLES, type SafetyPlan } from "./plan.js";
-import { CADENCE_TEXT, gapLocation, judgedPeriod, schoolClasses, windowText } from "./safetyContext.js";
+import { CADENCE_TEXT, schoolClasses } from "./safetyContext.js";
 
 type LogKind = DutyLog["kind"];
 type AnyTable = ParsedTable;

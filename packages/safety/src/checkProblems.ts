@@ -1,7 +1,6 @@
 import { type Bilingual, type Finding, localize } from "@houqin/core";
-import { type CheckContext, cellOf, cells } from "@houqin/workbook";
+import { type CheckContext, cellOf, cells, saysNothing } from "@houqin/workbook";
 import { inspectionLog } from "./kinds.js";
-import { saysNothing } from "./safetyContext.js";
 
 const MSG = {
   open: {

@@ -2,6 +2,7 @@ export { cellAddress, columnLetter, columnNumber, parseCellAddress, sheetReferen
 export type { CellIssueParams } from "./cellSchemas.js";
 export { cells } from "./cellSchemas.js";
 export type { Check, CheckContext, HouqinModule } from "./check.js";
+export { gapLocation, judgedPeriod, saysNothing, windowText } from "./logPeriods.js";
 export type {
   MemoryLinkTarget,
   MemorySheetSnapshot,

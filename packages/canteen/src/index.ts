@@ -1,0 +1,1 @@
+export { headcount, meals, nonNegativeNumber, purchases, suppliers } from "./kinds.js";
