@@ -27,7 +27,16 @@ export function headcount(): CellSchema<number> {
   });
 }
 
-const SUPPLIER = ["供货商", "供应商", "供货单位", "供应单位", "供货商名称", "供应商名称", "supplier", "vendor"];
+const SUPPLIER = [
+  "供货商",
+  "供应商",
+  "供货单位",
+  "供应单位",
+  "供货商名称",
+  "供应商名称",
+  "supplier",
+  "vendor",
+];
 
 /**
  * `canteen.purchases`: the purchase and acceptance log (食品采购验收记录, 三(三)3): what was bought, from
@@ -273,7 +282,16 @@ export const meals = defineTableKind({
     }),
     staff: field({
       title: t("教职工人数", "Staff"),
-      synonyms: ["教职工人数", "教师人数", "教工人数", "教职工就餐人数", "教职工", "教师", "staff", "teachers"],
+      synonyms: [
+        "教职工人数",
+        "教师人数",
+        "教工人数",
+        "教职工就餐人数",
+        "教职工",
+        "教师",
+        "staff",
+        "teachers",
+      ],
       required: false,
       schema: headcount(),
     }),
@@ -294,6 +312,64 @@ export const meals = defineTableKind({
       synonyms: ["餐费收入", "收入", "伙食费收入", "营业收入", "金额", "revenue", "income"],
       required: false,
       schema: cells.nonNegativeMoney(),
+    }),
+  },
+});
+
+/**
+ * `canteen.staff`: canteen staff and their health certificates (从业人员健康证, 三(三)4, 《食品安全法》§45):
+ * a certificate is checked every year, so one without an expiry date is valid for a year from issue.
+ * Start and leave dates, when kept, bound the days each person worked.
+ *
+ * @example
+ * const people = ctx.tablesOf(staff); // rows: { name, post?, certificateNo?, issued?, expires?, started?, left? }
+ */
+export const staff = defineTableKind({
+  id: "canteen.staff",
+  title: t("食堂从业人员", "Canteen staff"),
+  sheetHints: ["从业人员", "员工", "健康证", "人员", "staff"],
+  fields: {
+    name: field({
+      title: t("姓名", "Name"),
+      synonyms: ["姓名", "员工姓名", "从业人员", "人员姓名", "name"],
+      required: true,
+      schema: cells.text(),
+    }),
+    post: field({
+      title: t("岗位", "Post"),
+      synonyms: ["岗位", "工种", "职务", "岗位名称", "post", "role"],
+      required: false,
+      schema: cells.text(),
+    }),
+    certificateNo: field({
+      title: t("健康证号", "Health certificate no."),
+      synonyms: ["健康证号", "健康证编号", "健康证号码", "健康证", "health certificate", "certificate no"],
+      required: false,
+      schema: cells.text(),
+    }),
+    issued: field({
+      title: t("发证日期", "Issued"),
+      synonyms: ["发证日期", "健康证发证日期", "体检日期", "办证日期", "issued", "issue date"],
+      required: false,
+      schema: cells.date(),
+    }),
+    expires: field({
+      title: t("有效期至", "Expires"),
+      synonyms: ["有效期至", "健康证有效期至", "有效期", "到期日期", "健康证到期日期", "expires", "expiry"],
+      required: false,
+      schema: cells.date(),
+    }),
+    started: field({
+      title: t("入职日期", "Started"),
+      synonyms: ["入职日期", "上岗日期", "到岗日期", "started", "start date"],
+      required: false,
+      schema: cells.date(),
+    }),
+    left: field({
+      title: t("离职日期", "Left"),
+      synonyms: ["离职日期", "离岗日期", "left", "leave date"],
+      required: false,
+      schema: cells.date(),
     }),
   },
 });

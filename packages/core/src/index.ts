@@ -31,5 +31,7 @@ export type {
   Semester,
 } from "./schoolCalendar.js";
 export { createSchoolCalendar } from "./schoolCalendar.js";
+export type { SemesterSpan } from "./semesterSpans.js";
+export { semesterSpans, wholeSemesters } from "./semesterSpans.js";
 export type { StatutoryDay, StatutoryDayKind } from "./statutoryCalendar.js";
 export { holidayDataCovers, holidayName, isWorkday, statutoryDay } from "./statutoryCalendar.js";

@@ -1,4 +1,4 @@
-import { type Bilingual, type Finding, localize } from "@houqin/core";
+import { type Bilingual, type Finding, localize, semesterSpans } from "@houqin/core";
 import {
   type CheckContext,
   cellOf,
@@ -8,7 +8,6 @@ import {
   type RecognizedTable,
 } from "@houqin/workbook";
 import { drillLog, educationLog, guardLog, inspectionLog } from "./kinds.js";
-import { semesterSpans } from "./semesterSpans.js";
 
 const MSG = {
   none: {

@@ -6,9 +6,11 @@ import {
   type SchoolCalendar,
   type SchoolDayDirection,
   type SchoolWeek,
+  type SemesterSpan,
+  semesterSpans,
+  wholeSemesters,
 } from "@houqin/core";
 import type { Cadence, Duty, SafetyPlan } from "./plan.js";
-import { type SemesterSpan, semesterSpans, wholeSemesters } from "./semesterSpans.js";
 import { themedDate } from "./themedDays.js";
 
 /** A date range, both ends inclusive. */

@@ -1,3 +1,6 @@
+// Moved to @houqin/core (every domain judges by semester); kept here for existing callers.
+export type { SemesterSpan } from "@houqin/core";
+export { semesterSpans } from "@houqin/core";
 export { checkDrills } from "./checkDrills.js";
 export type { DutyCompliance } from "./checkDuties.js";
 export { checkDuties, complianceReport } from "./checkDuties.js";
@@ -29,8 +32,6 @@ export { planFromRows } from "./planFromTable.js";
 export { safety, safetyCheck } from "./safetyModule.js";
 export type { SheetToWrite } from "./scheduleSheets.js";
 export { scheduleFor, scheduleSheets } from "./scheduleSheets.js";
-export type { SemesterSpan } from "./semesterSpans.js";
-export { semesterSpans } from "./semesterSpans.js";
 export type { ThemedDay } from "./themedDays.js";
 export { THEMED_DAYS, themedDate } from "./themedDays.js";
 export type { ToICalendarOptions } from "./toICalendar.js";

@@ -1,4 +1,6 @@
-import { HouqinError, type IsoDate, isIsoDate, type SchoolCalendar } from "@houqin/core";
+import { HouqinError } from "./errors.js";
+import { type IsoDate, isIsoDate } from "./isoDate.js";
+import type { SchoolCalendar } from "./schoolCalendar.js";
 
 /** A semester, or the part of one inside a range; both ends inclusive. */
 export interface SemesterSpan {

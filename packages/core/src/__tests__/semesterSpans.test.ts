@@ -1,5 +1,5 @@
-import { createSchoolCalendar } from "@houqin/core";
 import { describe, expect, it } from "vitest";
+import { createSchoolCalendar } from "../schoolCalendar.js";
 import { semesterSpans } from "../semesterSpans.js";
 
 const calendar = createSchoolCalendar({
