@@ -15,7 +15,7 @@ export type { WorkbookOpenErrorCode } from "./openErrors.js";
 export { WorkbookOpenError } from "./openErrors.js";
 export type { ParsedRow, ParsedTable, ParseTableOptions } from "./parseTable.js";
 export { cellOf, parseTable } from "./parseTable.js";
-export type { RecognizedTable, TableOverride } from "./recognizeTables.js";
+export type { OtherColumn, RecognizedTable, TableOverride } from "./recognizeTables.js";
 export { fieldKeyOf, kindNamed, recognizeTables } from "./recognizeTables.js";
 export type { Report } from "./report.js";
 export { houqinSheets, MARKS_SHEET_NAME, RESULTS_TAG } from "./resultSheets.js";

@@ -22,6 +22,8 @@ export interface ParsedRow<R> {
   values: R;
   /** Optional fields whose cell held something that could not be read (already reported). */
   unreadable?: readonly string[];
+  /** With `kind.otherColumns`: the raw cells of `table.otherColumns`, in the same order (merged cells filled). */
+  other?: readonly (Cell | undefined)[];
 }
 
 /** A recognised table with its rows parsed. Rows that miss a required value are left out (and reported). */
@@ -119,7 +121,10 @@ function placeYearless(
 /** Cells inside a merged range take the value of its top-left cell (a class written once for five rows). */
 function mergedOrigins(sheet: SheetData, table: RecognizedTable): Map<number, Cell> {
   const origins = new Map<number, Cell>();
-  const columns = Object.values(table.columns as Record<string, number>);
+  const columns = [
+    ...Object.values(table.columns as Record<string, number>),
+    ...(table.otherColumns ?? []).map((o) => o.column),
+  ];
   for (const m of sheet.merges) {
     if (m.bottom < table.firstRow || m.top > table.lastRow || (m.top === m.bottom && m.left === m.right))
       continue;
@@ -150,6 +155,7 @@ export function parseTable<F extends FieldMap>(
   const skipped = new Set(table.skippedRows);
   const fields = Object.entries(table.kind.fields);
   const columns = table.columns as Record<string, number | undefined>;
+  const others = table.otherColumns;
   const merged = mergedOrigins(sheet, table as RecognizedTable);
   const cellAt = (r: number, col: number): Cell | undefined =>
     merged.get(r * 20000 + col) ?? sheet.rows[r - 1]?.[col - 1];
@@ -255,7 +261,12 @@ export function parseTable<F extends FieldMap>(
       });
     }
     if (complete)
-      rows.push({ row: r, values: values as RowOf<F>, ...(unreadable.length > 0 ? { unreadable } : {}) });
+      rows.push({
+        row: r,
+        values: values as RowOf<F>,
+        ...(unreadable.length > 0 ? { unreadable } : {}),
+        ...(others ? { other: others.map((o) => cellAt(r, o.column)) } : {}),
+      });
   }
   return { parsed: { table, rows }, findings };
 }

@@ -19,6 +19,16 @@ export interface RecognizedTable<F extends FieldMap = FieldMap> {
   totalsRow?: number;
   /** Rows inside the table that are subtotals (小计) or repeated headers, skipped as data. */
   skippedRows: readonly number[];
+  /** With `kind.otherColumns`: the headed columns no field claims, left to right. */
+  otherColumns?: readonly OtherColumn[];
+}
+
+/** A column of a table that no field of its kind claims (kept for kinds with `otherColumns`). */
+export interface OtherColumn {
+  /** The 1-based column. */
+  column: number;
+  /** Its header text as written (the lower row of a two-row header, else the group). */
+  header: string;
 }
 
 /** A user's correction of how one sheet is read, from the settings sheet. */
@@ -330,6 +340,18 @@ export function fieldKeyOf(kind: TableKind, name: string): string | undefined {
   return undefined;
 }
 
+/** The headed columns of a candidate's header row that none of its fields claims. */
+function otherColumnsOf(grid: Grid, cand: Candidate): OtherColumn[] {
+  const mapped = new Set(Object.values(cand.columns));
+  const others: OtherColumn[] = [];
+  for (let c = 1; c <= grid.cols; c++) {
+    if (mapped.has(c)) continue;
+    const header = (grid.label(cand.headerRow, c).trim() || grid.group(cand.headerRow, c).trim()).trim();
+    if (header !== "") others.push({ column: c, header });
+  }
+  return others;
+}
+
 /**
  * Finds the tables of the given kinds in a sheet: the header row under title rows, merged cells and
  * blank rows (a two-row header with a merged group header is read as one), the columns by their
@@ -365,6 +387,7 @@ export function recognizeTables(
       columns: cand.columns,
       ...(end.totalsRow === undefined ? {} : { totalsRow: end.totalsRow }),
       skippedRows: end.skipped,
+      ...(cand.kind.otherColumns ? { otherColumns: otherColumnsOf(grid, cand) } : {}),
     };
   };
   if (override && (override.kind || override.headerRow !== undefined || override.columns)) {

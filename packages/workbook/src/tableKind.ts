@@ -47,6 +47,11 @@ export interface TableKind<F extends FieldMap = FieldMap> {
   /** Sheet-name words that hint at this kind (e.g. "收费"), besides the title. */
   sheetHints?: readonly string[];
   fields: F;
+  /**
+   * Keep the columns no field claims, with their header text and raw cells (`RecognizedTable.otherColumns`,
+   * `ParsedRow.other`): for sheets whose columns the school chooses, such as the items of a scoring sheet.
+   */
+  otherColumns?: boolean;
 }
 
 /**

@@ -166,3 +166,64 @@ describe("parseTable", () => {
     expect(parsed.rows[0]?.unreadable).toEqual(["paid"]);
   });
 });
+
+describe("other columns", () => {
+  const scores = defineTableKind({
+    id: "test.scores",
+    title: { "zh-CN": "考核", en: "Scores" },
+    otherColumns: true,
+    fields: {
+      name: field({
+        title: { "zh-CN": "姓名", en: "Name" },
+        synonyms: ["姓名"],
+        required: true,
+        schema: cells.text(),
+      }),
+      total: field({
+        title: { "zh-CN": "总分", en: "Total" },
+        synonyms: ["总分"],
+        required: false,
+        schema: cells.number(),
+      }),
+    },
+  });
+
+  it("keeps the columns no field claims, with their headers and raw cells, merged cells filled", () => {
+    const sheet = sheetOf(
+      "考核",
+      [
+        ["姓名", "卫生", "服务", "", "总分"],
+        ["王芳", 28, "２９", "备注不算", 57],
+        ["李敏", 25, null, null, 25],
+      ],
+      ["B2:B3"],
+    );
+    const [table] = recognizeTables(sheet, [scores]);
+    expect(table?.otherColumns).toEqual([
+      { column: 2, header: "卫生" },
+      { column: 3, header: "服务" },
+    ]);
+    const { parsed } = parseTable(sheet, table as NonNullable<typeof table>, {
+      dateSystem: "1900",
+      lang: "zh-CN",
+    });
+    expect(parsed.rows.map((r) => r.other?.map((c) => c?.value ?? null))).toEqual([
+      [28, "２９"],
+      [28, null],
+    ]);
+  });
+
+  it("leaves them out for kinds that do not ask", () => {
+    const sheet = sheetOf("缴费", [
+      ["姓名", "金额", "日期", "备注"],
+      ["王芳", 100, "2023-09-01", "x"],
+    ]);
+    const [table] = recognizeTables(sheet, [payments]);
+    expect(table?.otherColumns).toBeUndefined();
+    const { parsed } = parseTable(sheet, table as NonNullable<typeof table>, {
+      dateSystem: "1900",
+      lang: "zh-CN",
+    });
+    expect(parsed.rows[0]?.other).toBeUndefined();
+  });
+});
