@@ -1,8 +1,9 @@
 import { assets } from "@houqin/assets";
+import { canteen } from "@houqin/canteen";
 import { finance } from "@houqin/finance";
 import { procurement } from "@houqin/procurement";
 import { safety } from "@houqin/safety";
 import type { HouqinModule } from "@houqin/workbook";
 
 /** Every domain the CLI checks with. */
-export const MODULES: readonly HouqinModule[] = [safety, assets, procurement, finance];
+export const MODULES: readonly HouqinModule[] = [safety, assets, procurement, canteen, finance];

@@ -1,5 +1,6 @@
 import type { Bilingual } from "@houqin/core";
 import { type CellIssueParams, type CellSchema, cells, defineTableKind, field } from "@houqin/workbook";
+import { expiryCell } from "./expiry.js";
 
 const t = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, en });
 
@@ -202,7 +203,7 @@ export const suppliers = defineTableKind({
         "licence expiry",
       ],
       required: false,
-      schema: cells.date(),
+      schema: expiryCell(),
     }),
     foodLicenceNo: field({
       title: t("食品经营许可证号", "Food licence no."),
@@ -229,7 +230,7 @@ export const suppliers = defineTableKind({
         "food licence expiry",
       ],
       required: false,
-      schema: cells.date(),
+      schema: expiryCell(),
     }),
     certificatesOnFile: field({
       title: t("检验合格证存档", "Certificates on file"),
@@ -357,7 +358,7 @@ export const staff = defineTableKind({
       title: t("有效期至", "Expires"),
       synonyms: ["有效期至", "健康证有效期至", "有效期", "到期日期", "健康证到期日期", "expires", "expiry"],
       required: false,
-      schema: cells.date(),
+      schema: expiryCell(),
     }),
     started: field({
       title: t("入职日期", "Started"),

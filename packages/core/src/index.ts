@@ -21,6 +21,7 @@ export { parseDateCell } from "./parseDateCell.js";
 export type { Parsed, ParseErrorCode } from "./parsed.js";
 export { parsedError, parsedOk } from "./parsed.js";
 export { parseMoney } from "./parseMoney.js";
+export { parseMonthCell } from "./parseMonthCell.js";
 export { parseNumberCell } from "./parseNumberCell.js";
 export { parseTextCell } from "./parseTextCell.js";
 export type {

@@ -1,5 +1,7 @@
 export type { AssetsWorkbookOptions } from "./assetsWorkbook.js";
 export { generateAssetsWorkbook } from "./assetsWorkbook.js";
+export type { CanteenWorkbookOptions } from "./canteenWorkbook.js";
+export { generateCanteenWorkbook } from "./canteenWorkbook.js";
 export type { FeeWorkbookOptions, GeneratedWorkbook, PlantedFinding } from "./feeWorkbook.js";
 export { generateFeeWorkbook } from "./feeWorkbook.js";
 export { primaryClasses, studentName } from "./people.js";

@@ -1,5 +1,6 @@
 import type { Bilingual } from "@houqin/core";
 import { generateAssetsWorkbook } from "./assetsWorkbook.js";
+import { generateCanteenWorkbook } from "./canteenWorkbook.js";
 import { type GeneratedWorkbook, generateFeeWorkbook } from "./feeWorkbook.js";
 import { generateSafetyWorkbook } from "./safetyWorkbook.js";
 
@@ -37,5 +38,14 @@ export const SAMPLES: readonly Sample[] = [
       en: "Fixed-asset ledger, stocktake, loans, furniture checks, repairs, building inspections and the project register (三(二)), with a wrong net value, a duplicate number, stocktake differences, overdue and damaged loans, missed checks, slow repairs, an unrepaired problem and project-sequence faults",
     },
     generate: () => generateAssetsWorkbook(),
+  },
+  {
+    fileName: "食堂管理.xlsx",
+    description: {
+      "zh-CN":
+        "2023年10—11月食堂采购验收、供货商资质、就餐统计、库存、从业人员健康证、消毒和明厨亮灶上传记录、隐患排查、意见反馈、员工考核和饮水机台账（三(三)），含证照过期、调味品未索证、不合格品未处理、单人验收、金额错误、健康证过期上岗、漏消毒漏上传、隐患未整改、意见未回复、盈余率超限、漏考核和饮水机漏维护",
+      en: "A canteen's October–November 2023: purchases and acceptance, suppliers' licences, meals served, stock, staff health certificates, disinfection and 明厨亮灶 upload logs, hazard inspections, feedback, the staff assessment and the water dispensers (三(三)), with an expired licence, a seasoning without its certificate, an unhandled reject, a single inspector, a wrong amount, work on an expired health certificate, missed disinfection and upload, an unrectified hazard, unanswered feedback, a surplus over the limit, a missing assessment and missed dispenser upkeep",
+    },
+    generate: (seed) => generateCanteenWorkbook(seed === undefined ? {} : { seed }),
   },
 ];

@@ -6,6 +6,7 @@ import {
   parseBooleanCell,
   parseDateCell,
   parseMoney,
+  parseMonthCell,
   parseNumberCell,
   parseTextCell,
 } from "@houqin/core";
@@ -50,6 +51,17 @@ export const cells = {
   date: (): CellSchema<IsoDate> =>
     fromParsed((cell) =>
       parseDateCell(cell, {
+        dateSystem: cell.dateSystem,
+        ...(cell.defaultYear === undefined ? {} : { defaultYear: cell.defaultYear }),
+      }),
+    ),
+  /**
+   * A month as "YYYY-MM": 2023-09, 2023年9月, 202309, a date in the month; "9月" is placed in the
+   * year of the table's dates around it, as a date written without a year is.
+   */
+  month: (): CellSchema<string> =>
+    fromParsed((cell) =>
+      parseMonthCell(cell, {
         dateSystem: cell.dateSystem,
         ...(cell.defaultYear === undefined ? {} : { defaultYear: cell.defaultYear }),
       }),

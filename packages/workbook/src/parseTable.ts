@@ -79,11 +79,15 @@ function issueParams(error: z.ZodError): CellIssueParams | undefined {
   return undefined;
 }
 
-const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** A date, or a month ("2023-09"): the values whose year may have been left out. */
+const ISO_RE = /^\d{4}-\d{2}(?:-\d{2})?$/;
 const DAY_MS = 86_400_000;
 
+/** Days since 1970 of a date, or of the first day of a month. */
 function isoDays(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+  return (
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10) || 1)) / DAY_MS
+  );
 }
 
 function withYear(iso: string, year: number): string {

@@ -151,6 +151,10 @@ function normalizedSynonyms(kind: TableKind): Map<string, string[]> {
 function assignColumns(grid: Grid, r: number, kind: TableKind): Candidate | undefined {
   const synonyms = normalizedSynonyms(kind);
   const triples: { key: string; col: number; score: number }[] = [];
+  // A header labels at least two columns of its own; a title or a note merged across the sheet does not.
+  let labelled = 0;
+  for (let c = 1; c <= grid.cols && labelled < 2; c++) if (grid.label(r, c) !== "") labelled++;
+  if (labelled < 2) return undefined;
   for (let c = 1; c <= grid.cols; c++) {
     const label = normalizeHeader(grid.label(r, c));
     const group = normalizeHeader(grid.group(r, c));

@@ -227,3 +227,56 @@ describe("other columns", () => {
     expect(parsed.rows[0]?.other).toBeUndefined();
   });
 });
+
+describe("months", () => {
+  const stock = defineTableKind({
+    id: "test.stock",
+    title: { "zh-CN": "库存", en: "Stock" },
+    fields: {
+      month: field({
+        title: { "zh-CN": "月份", en: "Month" },
+        synonyms: ["月份"],
+        required: true,
+        schema: cells.month(),
+      }),
+      closing: field({
+        title: { "zh-CN": "月末库存", en: "Closing" },
+        synonyms: ["月末库存"],
+        required: true,
+        schema: cells.money(),
+      }),
+    },
+  });
+
+  it("places a month written without a year by the table's full months, across the new year", () => {
+    const sheet = sheetOf("库存", [
+      ["月份", "月末库存"],
+      ["2023年11月", 100],
+      ["12月", 200],
+      ["1月", 300],
+      ["2024-02", 400],
+    ]);
+    const [table] = recognizeTables(sheet, [stock]);
+    const { parsed, findings } = parseTable(sheet, table as NonNullable<typeof table>, {
+      dateSystem: "1900",
+      lang: "zh-CN",
+    });
+    expect(findings).toEqual([]);
+    expect(parsed.rows.map((r) => r.values.month)).toEqual(["2023-11", "2023-12", "2024-01", "2024-02"]);
+  });
+
+  it("uses the school year when the table has no full month", () => {
+    const sheet = sheetOf("库存", [
+      ["月份", "月末库存"],
+      ["9月", 100],
+      ["3月", 200],
+    ]);
+    const [table] = recognizeTables(sheet, [stock]);
+    const { parsed } = parseTable(sheet, table as NonNullable<typeof table>, {
+      dateSystem: "1900",
+      lang: "zh-CN",
+      schoolYearStart: 2023,
+    });
+    expect(parsed.rows.map((r) => r.values.month)).toEqual(["2023-09", "2024-03"]);
+  });
+});

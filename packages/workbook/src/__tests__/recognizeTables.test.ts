@@ -252,3 +252,38 @@ describe("recognizeTables", () => {
     expect(recognizeTables(sheet, [journal], { ignore: true })).toEqual([]);
   });
 });
+
+describe("title rows", () => {
+  it("never takes a line merged across the sheet for a header, even when its words name two columns", () => {
+    const log = defineTableKind({
+      id: "test.log",
+      title: { "zh-CN": "记录", en: "Log" },
+      fields: {
+        date: field({
+          title: { "zh-CN": "日期", en: "Date" },
+          synonyms: ["日期"],
+          required: true,
+          schema: cells.date(),
+        }),
+        students: field({
+          title: { "zh-CN": "学生", en: "Students" },
+          synonyms: ["学生"],
+          required: false,
+          schema: cells.integer(),
+        }),
+      },
+    });
+    const sheet = sheetOf(
+      "明细",
+      [
+        ["学生收费明细", null, null],
+        ["制表日期：2023年10月20日", null, null],
+        [],
+        ["日期", "学生", "金额"],
+        ["2023-10-08", 3, 10],
+      ],
+      ["A1:C1", "A2:C2"],
+    );
+    expect(recognizeTables(sheet, [log]).map((t) => t.headerRow)).toEqual([4]);
+  });
+});
