@@ -5,6 +5,8 @@ import {
   type IsoDate,
   type Lang,
   localize,
+  monthEnd,
+  monthLabel,
   normalizeText,
   type SchoolCalendar,
 } from "@houqin/core";
@@ -71,8 +73,7 @@ export const CADENCE_TEXT: Readonly<Record<InspectionCadence, Bilingual>> = {
 };
 
 function lastDayOfMonth(year: number, month: number): IsoDate {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return monthEnd(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`);
 }
 
 function ym(year: number, month: number, day: number): IsoDate {
@@ -149,11 +150,7 @@ export function periodText(period: InspectionPeriod, cadence: InspectionCadence,
     case "semester":
       return period.name ?? `${period.start} ~ ${period.end}`;
     case "monthly":
-      return localize({ "zh-CN": "{y}年{m}月", en: "{y}-{mm}" }, lang, {
-        y,
-        m,
-        mm: period.start.slice(5, 7),
-      });
+      return monthLabel(period.start, lang);
     case "quarterly":
       return localize({ "zh-CN": "{y}年第{q}季度", en: "{y} Q{q}" }, lang, { y, q: Math.ceil(m / 3) });
     case "half-monthly":

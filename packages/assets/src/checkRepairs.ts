@@ -5,6 +5,7 @@ import {
   formatMoney,
   type IsoDate,
   localize,
+  median,
   sumFen,
 } from "@houqin/core";
 import { type Check, type CheckContext, cellOf, cells, type Report } from "@houqin/workbook";
@@ -61,15 +62,6 @@ interface MonthTally {
   slowResponse: number;
   slowRepair: number;
   costs: Fen[];
-}
-
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function average(values: readonly number[]): number | null {

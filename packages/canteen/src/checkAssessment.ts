@@ -4,6 +4,9 @@ import {
   isBlankCell,
   isCellError,
   localize,
+  monthEnd,
+  monthLabel,
+  nextMonth,
   normalizeText,
   parseNumberCell,
   toHalfWidth,
@@ -208,29 +211,6 @@ function personKey(name: string): string {
   return normalizeText(name).replace(/\s+/g, "").toLowerCase();
 }
 
-/** The last day of a "YYYY-MM" month. */
-function monthEnd(month: string): string {
-  const day = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, "0")}`;
-}
-
-function nextMonth(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12
-    ? `${String(y + 1).padStart(4, "0")}-01`
-    : `${month.slice(0, 4)}-${String(m + 1).padStart(2, "0")}`;
-}
-
-/** "2023-09" as users read it: 2023年9月. */
-function monthText(month: string, lang: CheckContext["lang"]): string {
-  return localize({ "zh-CN": "{y}年{m}月", en: "{y}-{mm}" }, lang, {
-    y: month.slice(0, 4),
-    m: Number(month.slice(5, 7)),
-    mm: month.slice(5, 7),
-  });
-}
-
 /**
  * Checks the monthly assessment of canteen staff (三(三)2):
  * - `canteen/assessment-total-mismatch` (error): a 总分 cell that is not the sum of the item scores
@@ -295,7 +275,7 @@ export function checkAssessment(ctx: CheckContext): Finding[] {
         readable: true,
         ...(values.total === undefined ? {} : { total: values.total }),
       };
-      const monthShown = monthText(month, ctx.lang);
+      const monthShown = monthLabel(month, ctx.lang);
       let sum = 0;
       let items = 0;
       let deductionsOnly = true;
@@ -400,7 +380,7 @@ export function checkAssessment(ctx: CheckContext): Finding[] {
       rule: "canteen/duplicate-assessment",
       severity: "warning",
       message: t(MSG.duplicate, {
-        month: monthText(line.month, ctx.lang),
+        month: monthLabel(line.month, ctx.lang),
         name: line.name,
         first: first.row,
       }),
@@ -464,7 +444,7 @@ function missingPeople(
         rule: "canteen/assessment-missing",
         severity: "warning",
         message: t(MSG.personMissing, {
-          month: monthText(month, ctx.lang),
+          month: monthLabel(month, ctx.lang),
           name: p.name,
           post: p.post === undefined ? "" : t(MSG.postOf, { post: p.post }),
         }),
@@ -511,7 +491,7 @@ function missingMonths(
     findings.push({
       rule: "canteen/assessment-missing",
       severity: "warning",
-      message: t(MSG.monthMissing, { month: monthText(month, ctx.lang) }),
+      message: t(MSG.monthMissing, { month: monthLabel(month, ctx.lang) }),
       clause: CLAUSE,
       sheet: at.table.sheet,
       cell: cellOf(at.table, at.row, "month"),
@@ -550,7 +530,7 @@ function rankingReport(
         rank = firstEqual === -1 ? i + 1 : firstEqual + 1;
       }
       const row: Record<string, string | number | null> = {
-        month: monthText(month, ctx.lang),
+        month: monthLabel(month, ctx.lang),
         rank,
         name: line.name,
         post: line.post ?? null,

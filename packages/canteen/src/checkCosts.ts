@@ -6,6 +6,8 @@ import {
   HouqinError,
   type IsoDate,
   localize,
+  monthEnd,
+  monthLabel,
   multiplyFen,
   normalizeText,
   parseNumberCell,
@@ -91,7 +93,6 @@ const MSG = {
     "zh-CN": "采购或就餐金额合计超出可计算的范围，请检查是否有金额多填了位数",
     en: "The purchase or meal amounts add up to more than houqin can compute; please check for an amount with too many digits",
   },
-  monthLabel: { "zh-CN": "{y}年{m}月", en: "{y}-{mm}" },
   total: { "zh-CN": "合计", en: "Total" },
   subtotal: { "zh-CN": "小计", en: "Subtotal" },
   uncategorised: { "zh-CN": "未分类", en: "Uncategorised" },
@@ -301,8 +302,7 @@ export function checkCosts(ctx: CheckContext): Finding[] {
 
 function settle(ctx: CheckContext): Finding[] {
   const t = (text: Bilingual, params: Record<string, unknown> = {}) => localize(text, ctx.lang, params);
-  const monthText = (month: string) =>
-    t(MSG.monthLabel, { y: month.slice(0, 4), m: Number(month.slice(5, 7)), mm: month.slice(5, 7) });
+  const monthText = (month: string) => monthLabel(month, ctx.lang);
   const purchaseTables = ctx.tablesOf(purchases);
   if (purchaseTables.length === 0) return [];
   const limit = ctx.setting(
@@ -471,16 +471,14 @@ function settle(ctx: CheckContext): Finding[] {
     });
   }
 
-  // A month is settled on its last day: it is judged once "today" has reached that day.
-  const lastDay = (month: string) =>
-    `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, "0")}`;
   const months = [...new Set([...byMonth.keys(), ...mealsByMonth.keys()])].sort();
   const settlements: Settlement[] = [];
   for (const month of months) {
     const bought = byMonth.get(month);
     const served = mealsByMonth.get(month);
     const s = stockByMonth.get(month);
-    const closed = lastDay(month) <= ctx.asOf;
+    // A month is settled on its last day: it is judged once "today" has reached that day.
+    const closed = monthEnd(month) <= ctx.asOf;
     const lines = bought?.lines ?? 0;
     const monthWhere = (): Where | Record<string, never> =>
       s ? stockAt(s, "month") : (bought?.last?.where ?? served?.last?.where ?? {});

@@ -1,4 +1,4 @@
-import { type Bilingual, type Finding, localize } from "@houqin/core";
+import { type Bilingual, type Finding, localize, median } from "@houqin/core";
 import { type Check, type CheckContext, cellOf, cells, type Report, saysNothing } from "@houqin/workbook";
 import { feedback } from "./hygieneKinds.js";
 
@@ -29,15 +29,6 @@ interface MonthTally {
   received: number;
   answered: number;
   days: number[];
-}
-
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** A quoted excerpt of a long text. */

@@ -1,9 +1,10 @@
 import {
-  addDaysIso,
   type Bilingual,
   type Finding,
   type IsoDate,
   localize,
+  monthEnd,
+  nextMonth,
   normalizeText,
 } from "@houqin/core";
 import {
@@ -68,20 +69,6 @@ function cadenceCell(): CellSchema<Cadence> {
     zctx.addIssue({ code: "custom", message: message.en, params: { ...params } });
     return z.NEVER;
   });
-}
-
-/** The last day of an ISO date's month. */
-function monthEnd(date: IsoDate): IsoDate {
-  return addDaysIso(`${nextMonth(date)}-01`, -1);
-}
-
-/** "YYYY-MM" of the month after a date's. */
-function nextMonth(date: IsoDate): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  return m === 12
-    ? `${String(y + 1).padStart(4, "0")}-01`
-    : `${date.slice(0, 4)}-${String(m + 1).padStart(2, "0")}`;
 }
 
 /**

@@ -13,6 +13,7 @@ export type { Bilingual, Lang } from "./i18n.js";
 export { DEFAULT_LANG, localize, parseLang } from "./i18n.js";
 export type { IsoDate } from "./isoDate.js";
 export { addDaysIso, dateToIso, isIsoDate, isoToDate, makeIsoDate } from "./isoDate.js";
+export { median, monthEnd, monthLabel, nextMonth } from "./months.js";
 export { normalizeText, toHalfWidth } from "./normalizeText.js";
 export { nthWeekdayOfMonth } from "./nthWeekdayOfMonth.js";
 export { parseBooleanCell } from "./parseBooleanCell.js";
