@@ -232,6 +232,19 @@ function looksLikeData(grid: Grid, r: number, cand: Candidate): boolean {
   });
 }
 
+/** Whether the first non-blank row after a totals row is plainly more data of the same table. */
+function moreDataAfter(grid: Grid, r: number, cand: Candidate, kinds: readonly TableKind[]): boolean {
+  let next = r + 1;
+  while (next <= grid.rows && next - r <= BLANK_GAP && grid.blank(next)) next++;
+  if (next > grid.rows || grid.blank(next)) return false;
+  return (
+    looksLikeData(grid, next, cand) &&
+    !rowMatches(grid, next, TOTALS_RE) &&
+    !isFooter(grid, next) &&
+    !candidateAt(grid, next, kinds)
+  );
+}
+
 function findEnd(
   grid: Grid,
   firstRow: number,
@@ -254,7 +267,13 @@ function findEnd(
         break;
     }
     blankRun = 0;
-    if (rowMatches(grid, r, TOTALS_RE)) return { lastRow, totalsRow: r, skipped };
+    if (rowMatches(grid, r, TOTALS_RE)) {
+      // A month's or a day's total with more of the table after it (9月合计, then October) is a
+      // subtotal; a total with nothing like data after it ends the table.
+      if (!moreDataAfter(grid, r, cand, kinds)) return { lastRow, totalsRow: r, skipped };
+      skipped.push(r);
+      continue;
+    }
     if (isFooter(grid, r)) break;
     if (rowMatches(grid, r, SUBTOTAL_RE) || repeatsHeader(grid, r, cand)) {
       skipped.push(r);

@@ -287,3 +287,45 @@ describe("title rows", () => {
     expect(recognizeTables(sheet, [log]).map((t) => t.headerRow)).toEqual([4]);
   });
 });
+
+describe("totals inside a table", () => {
+  it("skips a month's total with more of the month after it, and ends at the last total", () => {
+    const sheet = sheetOf("日记账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2024-09-02", "收餐费", 100, 0],
+      ["2024-09-03", "买菜", 0, 60],
+      ["9月合计", null, 100, 60],
+      ["2024-10-08", "收餐费", 200, 0],
+      ["10月合计", null, 200, 0],
+      ["制表人：王老师", null, null, null],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ firstRow: 2, lastRow: 5, totalsRow: 6, skippedRows: [4] });
+  });
+
+  it("skips a day's total whose date cell is filled", () => {
+    const sheet = sheetOf("日记账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2024-09-02", "午餐", 100, 0],
+      ["2024-09-02", "合计", 100, 0],
+      ["2024-09-03", "午餐", 120, 0],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ lastRow: 4, skippedRows: [3] });
+  });
+
+  it("still ends at a total followed by a blank gap and another table", () => {
+    const sheet = sheetOf("日记账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2024-09-02", "午餐", 100, 0],
+      ["合计", null, 100, 0],
+      [],
+      ["日期", "摘要", "借方", "贷方"],
+      ["2024-10-02", "午餐", 100, 0],
+    ]);
+    expect(recognizeTables(sheet, [journal]).map((t) => [t.firstRow, t.lastRow, t.totalsRow])).toEqual([
+      [2, 2, 3],
+      [6, 6, undefined],
+    ]);
+  });
+});
