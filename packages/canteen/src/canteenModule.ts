@@ -11,7 +11,7 @@ import { purchaseCheck } from "./checkPurchases.js";
 import { supplierCheck } from "./checkSuppliers.js";
 import { stock } from "./costKinds.js";
 import { dispensers } from "./dispenserKinds.js";
-import { disinfectionLog, feedback, hazardInspections, uploadLog } from "./hygieneKinds.js";
+import { disinfectionLog, feedback, hazardInspections, sampleLog, uploadLog } from "./hygieneKinds.js";
 import { meals, purchases, staff, suppliers } from "./kinds.js";
 
 /**
@@ -32,6 +32,7 @@ export const canteen: HouqinModule = {
     disinfectionLog,
     uploadLog,
     hazardInspections,
+    sampleLog,
     feedback,
     assessments,
     dispensers,

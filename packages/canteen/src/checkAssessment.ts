@@ -132,6 +132,10 @@ function settingItems(ctx: CheckContext): AssessmentItem[] {
 const NOT_A_SCORE_RE =
   /^(序号|编号|工号|部门|性别|年龄|电话|联系电话|等级|等第|评定|评语|结果|考核结果|考核等级|奖金|金额|绩效|说明|no|id)$|备注|签名|签字|排名|名次|日期|时间|考核人|评分人|考评人|评议人|奖惩|remark|note|sign|rank|grade/;
 
+/** Headers that count (days, times, years), not score: 出勤天数, 请假次数, 迟到, 工龄… */
+const A_COUNT_RE =
+  /出勤|考勤天|天数|次数|工龄|请假|迟到|早退|旷工|缺勤|病假|事假|人数|年限|days|absence|attendance/;
+
 function itemKey(name: string): string {
   return normalizeHeader(name);
 }
@@ -145,6 +149,9 @@ function scoreColumns(table: AssessmentTable, configured: readonly AssessmentIte
     if (!parsed) continue;
     const key = itemKey(parsed.name);
     if (key === "" || NOT_A_SCORE_RE.test(key)) continue;
+    const exactlyConfigured = configuredKeys.some((c) => c.key === key);
+    // A count is never a score, unless its header or the setting gives it points ("出勤（10分）").
+    if (A_COUNT_RE.test(key) && parsed.max === undefined && !exactlyConfigured) continue;
     const role: ScoreRole = /加分|奖励分/.test(key) ? "bonus" : /扣分|扣除/.test(key) ? "deduction" : "item";
     const match =
       configuredKeys.find((c) => c.key === key) ??
@@ -183,6 +190,10 @@ function scoreColumns(table: AssessmentTable, configured: readonly AssessmentIte
       ...(parsed.max === undefined ? {} : { max: parsed.max }),
     });
   }
+  // Once some item states its points, the items are those that do (a bare number column beside
+  // "卫生（30分）" is something else); 加分 and 扣分 columns still count.
+  if (out.some((c) => c.role === "item" && c.max !== undefined))
+    return out.filter((c) => c.role !== "item" || c.max !== undefined);
   return out;
 }
 
@@ -226,7 +237,9 @@ function personKey(name: string): string {
  * - `canteen/duplicate-assessment` (warning): the same person twice in a month.
  *
  * Settings: 考核项目 (the items and their maximum points, "卫生 30、服务 30、安全 25、节约 15";
- * default none: every numeric column that is not a total, rank or grade is an item), 考核基础分
+ * default none: every numeric column that is not a total, rank, grade or a count — 出勤天数, 请假次数,
+ * 迟到, 工龄… — is an item; once some item states its maximum, in the setting or its header
+ * "卫生（30分）", only such items are, besides 加分 and 扣分 columns), 考核基础分
  * (the score a sheet of deductions starts from, default 100).
  *
  * Publishes "员工考核排名" (`canteen.assessment-ranking`): per month and person, the rank (1 = best,

@@ -44,8 +44,16 @@ const MSG = {
   },
   surplusOver: {
     "zh-CN":
-      "{month}食堂盈余 {surplus}，盈余率 {rate}，超过本校设定的盈余率上限 {limit}（餐费收入 {revenue}，伙食成本 {cost}）。食堂应坚持非营利、按成本运行{notCosted}",
-    en: "In {month} the canteen made a surplus of {surplus}, a surplus rate of {rate}, above the school's set limit of {limit} (revenue {revenue}, food cost {cost}); the canteen is meant to run at cost{notCosted}",
+      "{month}食堂盈余 {surplus}，盈余率 {rate}，超过{limitText}（餐费收入 {revenue}，伙食成本 {cost}）。食堂应坚持非营利、按成本运行{notCosted}",
+    en: "In {month} the canteen made a surplus of {surplus}, a surplus rate of {rate}, above {limitText} (revenue {revenue}, food cost {cost}); the canteen is meant to run at cost{notCosted}",
+  },
+  limitSet: {
+    "zh-CN": "本校设定的盈余率上限 {limit}",
+    en: "the school's set limit of {limit}",
+  },
+  limitDefault: {
+    "zh-CN": "默认上限 {limit}（可在设置表“盈余率上限”中修改）",
+    en: "the default limit of {limit} (the “盈余率上限” setting changes it)",
   },
   deficit: {
     "zh-CN":
@@ -203,8 +211,8 @@ interface PurchaseMonth {
 interface MealMonth {
   rows: number;
   served: number;
-  /** The largest student count of each day. */
-  students: Map<IsoDate, number>;
+  /** The students of each day, per meal ("" for a row without a meal). */
+  students: Map<IsoDate, Map<string, number>>;
   revenue: Fen;
   revenueRows: number;
   last?: { date: IsoDate; where: Where };
@@ -243,6 +251,16 @@ interface Settlement {
   closed: boolean;
 }
 
+/**
+ * Student-days of a month: each day counts its largest meal once (three meals a day are one
+ * student-day), a meal being the sum of its rows (one per class or window).
+ */
+function studentDaysOf(days: ReadonlyMap<IsoDate, ReadonlyMap<string, number>>): number {
+  let total = 0;
+  for (const byMeal of days.values()) total += Math.max(0, ...byMeal.values());
+  return total;
+}
+
 function later(a: { date: IsoDate; where: Where } | undefined, date: IsoDate): boolean {
   return !a || date >= a.date;
 }
@@ -252,7 +270,8 @@ function later(a: { date: IsoDate; where: Where } | undefined, date: IsoDate): b
  * month with purchases or meals served: food cost (伙食成本) = opening stock + purchases − closing stock;
  * purchases are the sum of the purchase lines' amounts (the amount, else quantity × unit price);
  * meals served is the diners of every meal row (就餐人数, else students + staff); student-days count
- * each day's largest student count once (three meals a day are one student-day); revenue is the
+ * each day's largest meal once (three meals a day are one student-day), a meal's students being the
+ * sum of its rows (one per class or window; without a 餐次 column, the sum of the day's rows); revenue is the
  * revenue column, else diners × price per meal, row by row; surplus = revenue − food cost.
  *
  * Rules (a month is judged from its last day on; one still running as of "today" is reported but not judged):
@@ -305,11 +324,10 @@ function settle(ctx: CheckContext): Finding[] {
   const monthText = (month: string) => monthLabel(month, ctx.lang);
   const purchaseTables = ctx.tablesOf(purchases);
   if (purchaseTables.length === 0) return [];
-  const limit = ctx.setting(
-    ["盈余率上限", "食堂盈余率上限", "盈余率上限(%)", "surplus limit", "surplus rate limit"],
-    rateCell(),
-    DEFAULT_SURPLUS_LIMIT,
-  );
+  const limitNames = ["盈余率上限", "食堂盈余率上限", "盈余率上限(%)", "surplus limit", "surplus rate limit"];
+  const limit = ctx.setting(limitNames, rateCell(), DEFAULT_SURPLUS_LIMIT);
+  // Whether the school set the limit (a value it could not read falls back to the default).
+  const limitSet = ctx.setting<number | null>(limitNames, rateCell(), null) !== null;
   const findings: Finding[] = [];
   const uncategorised = t(MSG.uncategorised);
 
@@ -396,8 +414,13 @@ function settle(ctx: CheckContext): Finding[] {
       const students =
         values.students ??
         (values.diners !== undefined ? Math.max(0, values.diners - (values.staff ?? 0)) : undefined);
-      if (students !== undefined)
-        tally.students.set(values.date, Math.max(tally.students.get(values.date) ?? 0, students));
+      if (students !== undefined) {
+        // Rows of one meal (one per class or window) add up; without a meal column, a day's rows do.
+        const meal = columns.meal === undefined ? "" : normalizeText(values.meal ?? "");
+        const day = tally.students.get(values.date) ?? new Map<string, number>();
+        tally.students.set(values.date, day);
+        day.set(meal, (day.get(meal) ?? 0) + students);
+      }
       const revenue =
         values.revenue ??
         (values.price !== undefined && diners !== undefined ? multiplyFen(values.price, diners) : undefined);
@@ -534,7 +557,7 @@ function settle(ctx: CheckContext): Finding[] {
       lines,
       notCosted: bought?.notCosted ?? 0,
       served: served?.served ?? 0,
-      studentDays: served ? [...served.students.values()].reduce((a, b) => a + b, 0) : 0,
+      studentDays: served ? studentDaysOf(served.students) : 0,
       mealRows: served?.rows ?? 0,
       revenue,
       surplus,
@@ -608,14 +631,14 @@ function settle(ctx: CheckContext): Finding[] {
           month: monthText(month),
           surplus: formatMoney(surplus),
           rate: percentText(surplus, revenue, decimals),
-          limit: limitText(limit),
+          limitText: t(limitSet ? MSG.limitSet : MSG.limitDefault, { limit: limitText(limit) }),
           revenue: formatMoney(revenue),
           cost: formatMoney(foodCost),
           notCosted,
         }),
         clause: CLAUSE,
         ...monthWhere(),
-        data: { ...data, surplusRate: Number(surplus) / Number(revenue), limit },
+        data: { ...data, surplusRate: Number(surplus) / Number(revenue), limit, limitSet },
       });
     }
   }

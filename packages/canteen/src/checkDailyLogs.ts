@@ -12,6 +12,14 @@ const MSG = {
     "zh-CN": "{date} 没有“明厨亮灶”/“阳光食堂”平台上传记录",
     en: "No upload to the kitchen-monitoring platform recorded on {date}",
   },
+  noDisinfectionLog: {
+    "zh-CN": "工作簿中没有找到餐具、厨具消毒记录，无法核对食堂厨具、餐具是否每天定时消毒",
+    en: "No tableware and kitchenware disinfection log was found in the workbook, so daily disinfection cannot be checked",
+  },
+  noUploadLog: {
+    "zh-CN": "工作簿中没有找到“明厨亮灶”/“阳光食堂”平台上传记录，无法核对是否每天上传管理平台",
+    en: "No kitchen-monitoring platform upload log was found in the workbook, so daily uploads cannot be checked",
+  },
   notUploaded: {
     "zh-CN": "{date} 记录为未上传管理平台",
     en: "The log says nothing was uploaded to the platform on {date}",
@@ -41,7 +49,9 @@ function recordsSomething(
  * Each log is judged over {@link servingPeriod}: the period its own dates cover joined with that of
  * the meals tables (a log begun weeks after the canteen began serving is short of those weeks),
  * on the serving days of {@link servingDays}. "Today" (ctx.asOf) is still open and days after it
- * are not due: only days before it are judged. A log that is not in the workbook is not judged.
+ * are not due: only days before it are judged. A log that is not in the workbook is not judged day
+ * by day: when the other log is there (the check runs only then), the missing one is a single info
+ * finding under its rule, without a cell.
  *
  * @param ctx - the check context
  * @returns the findings
@@ -57,9 +67,13 @@ export function checkDailyLogs(ctx: CheckContext): Finding[] {
     rule: "canteen/disinfection-missing" | "canteen/upload-missing",
     clause: string,
     message: Bilingual,
+    missingLog: Bilingual,
     done: (values: Record<string, unknown>) => boolean | undefined,
   ) => {
-    if (tables.length === 0) return;
+    if (tables.length === 0) {
+      findings.push({ rule, severity: "info", message: t(missingLog), clause });
+      return;
+    }
     const dates: IsoDate[] = [];
     const recorded = new Set<IsoDate>();
     // A day whose only rows say "not uploaded": where they are.
@@ -109,6 +123,7 @@ export function checkDailyLogs(ctx: CheckContext): Finding[] {
     "canteen/disinfection-missing",
     "三(三)4",
     MSG.disinfection,
+    MSG.noDisinfectionLog,
     () => true,
   );
   judge(
@@ -116,6 +131,7 @@ export function checkDailyLogs(ctx: CheckContext): Finding[] {
     "canteen/upload-missing",
     "三(三)7",
     MSG.upload,
+    MSG.noUploadLog,
     (values) => values.uploaded as boolean | undefined,
   );
   return findings;

@@ -163,22 +163,28 @@ function groupUnits(ctx: CheckContext): Unit[] {
   return [...units.values()];
 }
 
+/** At most this many semesters are judged, the latest: an old register is not flooded with findings. */
+export const MAX_JUDGED_SEMESTERS = 4;
+
 /**
- * The semesters judged: those that had begun by "today" and that the register's dates touch or lie
- * between, plus the one after them once it has begun (a register that stopped is short of it). Each
- * with the days whose work counts for it: from the day after the semester before it ended (work in
- * a holiday readies the dispensers for the semester after it).
+ * The semesters judged, each with the days whose work counts for it (from the day after the
+ * semester before it ended: work in a holiday readies the dispensers for the semester after it).
+ * From the semester of the register's first date (or, with no date at all, the last semester
+ * ended by "today") to the one under way on "today" — a register that stopped is short of every
+ * semester since — keeping the last {@link MAX_JUDGED_SEMESTERS}.
  */
 function judgedSemesters(ctx: CheckContext, dates: readonly IsoDate[]): Window[] {
   const period = judgedPeriod(ctx, dates);
-  if (!period) return [];
-  const spans = wholeSemesters(ctx.calendar, period.from, period.to).filter((s) => s.start <= ctx.asOf);
-  const last = spans[spans.length - 1];
-  if (last) {
-    const after = addDaysIso(last.end, 1);
-    const next = after <= ctx.asOf ? wholeSemesters(ctx.calendar, after, ctx.asOf)[0] : undefined;
-    if (next && next.start <= ctx.asOf) spans.push(next);
+  let spans: SemesterSpan[];
+  if (period) {
+    spans = period.from <= ctx.asOf ? wholeSemesters(ctx.calendar, period.from, ctx.asOf) : [];
+  } else {
+    // Nothing ever recorded: the last semester that has ended, and the one under way.
+    const recent = wholeSemesters(ctx.calendar, addDaysIso(ctx.asOf, -400), ctx.asOf);
+    const lastEnded = recent.filter((s) => s.end < ctx.asOf).at(-1);
+    spans = recent.filter((s) => s === lastEnded || (s.start <= ctx.asOf && ctx.asOf <= s.end));
   }
+  spans = spans.filter((s) => s.start <= ctx.asOf).slice(-MAX_JUDGED_SEMESTERS);
   const configured = ctx.calendar.semesters;
   return spans.map((s) => {
     const i = configured.findIndex((c) => c.start === s.start);
@@ -219,6 +225,8 @@ interface SemesterRow {
  *   fewer than 饮水机提醒天数 school days remain and the work is not done;
  * - info, once, when the register has no column for a duty it would need.
  *
+ * The semesters judged run from the one of the register's first date (with no date at all, the last
+ * one ended) to the one under way on ctx.asOf, the last {@link MAX_JUDGED_SEMESTERS} of them.
  * Work done in the holiday before a semester counts for it. A dispenser of unknown type is checked
  * as a student one (it has more duties); a blank type is taken from its name or place (办公室 →
  * teacher) when they say.

@@ -1,4 +1,4 @@
-import { type Bilingual, type Finding, localize, median } from "@houqin/core";
+import { type Bilingual, type Finding, localize, median, normalizeText } from "@houqin/core";
 import { type Check, type CheckContext, cellOf, cells, type Report, saysNothing } from "@houqin/workbook";
 import { feedback } from "./hygieneKinds.js";
 
@@ -31,6 +31,28 @@ interface MonthTally {
   days: number[];
 }
 
+/**
+ * Whether a 回复内容 cell records no answer: blank, 无/暂无/-, or a status such as 未回复, 待回复,
+ * 暂未回复, 尚未答复, 未处理, 处理中.
+ *
+ * @param text - the cell text
+ * @returns true when the feedback has not been answered
+ */
+export function saysNoAnswer(text: string | undefined): boolean {
+  if (saysNothing(text)) return true;
+  const s = normalizeText(text ?? "")
+    .replace(/[\s。.，,！!;；]+/gu, "")
+    .toLowerCase();
+  return (
+    /^(未|待|暂未|尚未|还未|还没|还没有|没有|暂无|无|未曾|未予|未及时)(回复|答复|回应|处理|反馈|解决|落实|办理)?(中)?$/u.test(
+      s,
+    ) ||
+    /^(正在|尚在)?(处理|核实|调查|办理)中$/u.test(s) ||
+    /^(正在)(处理|核实|调查|办理)$/u.test(s) ||
+    /^(pending|unanswered|notanswered|noreply|noanswer|open)$/u.test(s)
+  );
+}
+
 /** A quoted excerpt of a long text. */
 function excerpt(text: string): string {
   return text.length > 30 ? `${text.slice(0, 30)}…` : text;
@@ -40,8 +62,8 @@ function excerpt(text: string): string {
  * Checks that the opinions of students and parents are answered (三(三)6, 三(三)1), counting school
  * days from the day the feedback was received:
  *
- * - `canteen/feedback-unanswered` (warning): no answer date and no answer text (无/暂无 count as
- *   none) after more than 意见回复时限 school days as of ctx.asOf; info once at the header when the
+ * - `canteen/feedback-unanswered` (warning): no answer date and no answer text (无/暂无 and
+ *   未回复/待回复/暂未回复/尚未答复/未处理/处理中 count as none) after more than 意见回复时限 school days as of ctx.asOf; info once at the header when the
  *   log has neither an answer nor an answered-on column;
  * - `canteen/feedback-answered-late` (info): answered later than the limit.
  *
@@ -88,7 +110,7 @@ export function checkFeedback(ctx: CheckContext): Finding[] {
       const data = { date, content: values.content, limit, ...(values.from ? { from: values.from } : {}) };
       const answered = values.answeredAt;
       const unclear = unreadable?.includes("answeredAt") || unreadable?.includes("answer");
-      if (answered !== undefined || !saysNothing(values.answer) || unclear) {
+      if (answered !== undefined || !saysNoAnswer(values.answer) || unclear) {
         tally.answered++;
         if (answered === undefined) continue;
         const days = ctx.calendar.schoolDaysBetween(date, answered);

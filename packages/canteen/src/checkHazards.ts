@@ -36,6 +36,11 @@ const MSG = {
       "{date} 排查发现的“{problem}”在 {rectified} 才整改完成，用了 {days} 个上学日（整改时限 {limit} 个上学日）",
     en: "“{problem}”, found on {date}, was rectified on {rectified}, after {days} school days (limit: {limit})",
   },
+  rectifiedUndated: {
+    "zh-CN":
+      "{date} 排查发现的“{problem}”整改情况写的是“{action}”，但没有填整改完成日期，无法核对是否在 {limit} 个上学日内整改，请补填日期",
+    en: "“{problem}”, found on {date}, is marked “{action}” but has no rectification date, so the {limit}-school-day limit cannot be checked; please fill in the date",
+  },
   noRectifiedColumn: {
     "zh-CN": "隐患排查记录没有“整改完成日期”一栏，无法核对发现的问题是否及时整改",
     en: "The hazard inspection log has no “rectified on” column, so timely rectification cannot be checked",
@@ -51,6 +56,39 @@ const MSG = {
 } satisfies Record<string, Bilingual>;
 
 const tr = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, en });
+
+/**
+ * Whether a 发现问题 cell records no problem: blank, 无/正常/-, or a phrase such as 无隐患,
+ * 未发现问题, 无异常, 未发现明显隐患, 未见异常.
+ *
+ * @param text - the cell text
+ * @returns true when nothing wrong was found
+ */
+export function noProblemFound(text: string | undefined): boolean {
+  if (saysNothing(text)) return true;
+  const s = normalizeText(text ?? "")
+    .replace(/[\s。.，,！!;；]+$/u, "")
+    .replace(/\s+/gu, "");
+  return /^(无|未发现|没有|暂无|未见|未查出|未发现任何)(明显|任何)?(的)?(问题|隐患|异常|安全隐患|食品安全隐患|异常情况)?$/u.test(
+    s,
+  );
+}
+
+/**
+ * Whether a 整改措施/整改情况 cell says the problem has been dealt with: 已整改, 已整改完毕, 整改完成,
+ * 已完成, 已处理, 已更换… (not 未整改, 尚未完成, 整改中).
+ *
+ * @param text - the cell text
+ * @returns true when the cell reports the rectification as done
+ */
+export function saysRectified(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  const s = normalizeText(text).replace(/\s+/gu, "");
+  if (/未|没有|待|正在|整改中|进行中/u.test(s)) return false;
+  return /已(经)?(全部|整改|完成|处理|修复|更换|维修|解决|落实|清理|消除|整治|到位|销号)|整改(完毕|完成|到位)|处理完毕|^(完成|done|fixed|rectified)$/iu.test(
+    s,
+  );
+}
 
 /** How often hazards are to be inspected. */
 type Cadence = "weekly" | "monthly";
@@ -74,9 +112,11 @@ function cadenceCell(): CellSchema<Cadence> {
 /**
  * Checks the food-safety hazard inspections of 三(三)7 ("定期开展食品安全隐患排查，及时发现问题及时纠正"):
  *
- * - `canteen/hazard-not-rectified` (error): a problem recorded (not 无/正常/-) with no rectification
+ * - `canteen/hazard-not-rectified` (error): a problem recorded (not 无/正常/-/无隐患/未发现问题…) with no rectification
  *   date, more than 隐患整改时限 school days old on ctx.asOf (within the limit it is still open and
  *   not reported); info once at the header when the log has no rectification-date column;
+ * - `canteen/hazard-rectification-undated` (warning): such a problem whose 整改措施 says it was
+ *   rectified (已整改, 已整改完毕, 已完成…) but with no rectification date: the date is asked for;
  * - `canteen/hazard-rectified-late` (warning): rectified later than the limit;
  * - `canteen/hazard-inspection-missing` (warning): each month (or school week, with 隐患排查频次 =
  *   每周) of the judged period that has serving days but no inspection; a month not over by
@@ -112,7 +152,7 @@ export function checkHazards(ctx: CheckContext): Finding[] {
     let saidNoColumn = false;
     for (const { row, values, unreadable } of parsed.rows) {
       dates.push(values.date);
-      if (unreadable?.includes("problem") || saysNothing(values.problem)) continue;
+      if (unreadable?.includes("problem") || noProblemFound(values.problem)) continue;
       const problem = values.problem as string;
       const data = { date: values.date, item: values.item, problem, limit };
       const at = { sheet: table.sheet, cell: cellOf(table, row, "rectifiedAt"), row };
@@ -135,6 +175,17 @@ export function checkHazards(ctx: CheckContext): Finding[] {
       if (rectified === undefined) {
         const days = ctx.calendar.schoolDaysBetween(values.date, ctx.asOf);
         if (days <= limit) continue;
+        if (saysRectified(values.action)) {
+          findings.push({
+            rule: "canteen/hazard-rectification-undated",
+            severity: "warning",
+            message: t(MSG.rectifiedUndated, { date: values.date, problem, action: values.action, limit }),
+            clause: CLAUSE,
+            ...at,
+            data: { ...data, action: values.action, asOf: ctx.asOf, schoolDays: days },
+          });
+          continue;
+        }
         findings.push({
           rule: "canteen/hazard-not-rectified",
           severity: "error",

@@ -34,6 +34,10 @@ const MSG = {
     "zh-CN": "{name}的健康证将于 {expires} 到期（还有 {days} 天），请及时安排体检换证",
     en: "{name}'s health certificate expires on {expires} (in {days} days); arrange the yearly check in time",
   },
+  expiringToday: {
+    "zh-CN": "{name}的健康证今天（{expires}）到期，请尽快安排体检换证，明天起不得持过期健康证上岗",
+    en: "{name}'s health certificate expires today ({expires}); arrange the yearly check now, as {name} may not work with it from tomorrow",
+  },
   missing: {
     "zh-CN": "{name}没有登记健康证（无证号、无发证或有效期日期），从业人员须持健康证上岗",
     en: "{name} has no health certificate recorded (no number, no dates); canteen staff must hold one",
@@ -174,7 +178,12 @@ export function checkHealthCertificates(ctx: CheckContext): Finding[] {
           findings.push({
             rule: "canteen/health-certificate-expiring",
             severity: "warning",
-            message: t(MSG.expiring, { name, expires, days: daysUntil(ctx.asOf, expires) }) + fromIssue,
+            message:
+              t(expires === ctx.asOf ? MSG.expiringToday : MSG.expiring, {
+                name,
+                expires,
+                days: daysUntil(ctx.asOf, expires),
+              }) + fromIssue,
             clause: CLAUSE,
             ...at,
             data,

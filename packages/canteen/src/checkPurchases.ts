@@ -6,12 +6,12 @@ import {
   HouqinError,
   type IsoDate,
   localize,
-  multiplyFen,
   normalizeText,
 } from "@houqin/core";
 import { type Check, type CheckContext, cellOf, type RecognizedTable, saysNothing } from "@houqin/workbook";
 import { expiryState, isLongTerm } from "./expiry.js";
 import { purchases } from "./kinds.js";
+import { formatPrice, multiplyPrice, type PriceValue, priceYuanText } from "./priceCell.js";
 import {
   LICENCE_EXPIRIES,
   readSupplierRegister,
@@ -133,12 +133,17 @@ const SEASONING_IN_NAME = [
 /** Seasonings recognised only as the whole name: "盐焗鸡", "红糖馒头" are not seasonings. */
 const SEASONING_WHOLE_NAME = new Set(["盐", "精盐", "糖", "白糖", "白砂糖", "绵白糖", "冰糖", "红糖"]);
 
+/** A salt by its whole name: up to five characters ending in 盐 (食用盐, 海盐, 井盐, 加碘盐, 低钠盐). */
+const SALT_NAME_RE = /^[^\d]{0,4}盐$/;
+
 /**
  * Whether a purchase is a seasoning (调味品), for the certificate rule of 三(三)3. A non-blank
- * category decides: it is a seasoning when it says 调味/调料/干调/佐料/香辛料. Without a category the
+ * category decides: it is a seasoning when it says 调味/调料/干调/佐料/香辛料 — except a mixed category
+ * such as 粮油调料, where the name decides as without one. Without a category the
  * item's name decides, conservatively: it contains 酱油, 生抽, 老抽, 醋, 味精, 鸡精, 鸡粉, 料酒, 蚝油,
  * 豆瓣酱, 花椒, 八角, 辣椒粉, 辣椒面, 胡椒粉, 五香粉, 十三香, 孜然, 食盐, 碘盐, 精制盐, 调味 or 调料; or,
- * brackets and a trailing size dropped, it is exactly 盐, 精盐, 糖, 白糖, 白砂糖, 绵白糖, 冰糖 or 红糖.
+ * brackets and a trailing size dropped, it is exactly 盐, 精盐, 糖, 白糖, 白砂糖, 绵白糖, 冰糖 or 红糖, or a
+ * name of up to five characters ending in 盐 (食用盐, 海盐, 井盐, 加碘盐; not 盐焗鸡).
  * Edible oil (食用油) is not a seasoning: canteen category lists file it under 粮油.
  *
  * @param item - the item's name
@@ -148,28 +153,42 @@ const SEASONING_WHOLE_NAME = new Set(["盐", "精盐", "糖", "白糖", "白砂�
  * isSeasoning("海天酱油") // true
  * isSeasoning("白糖 1kg") // true
  * isSeasoning("红糖馒头") // false
+ * isSeasoning("加碘盐 400g") // true
  * isSeasoning("八角", "干货") // false: the category decides
  */
 export function isSeasoning(item: string, category?: string): boolean {
   const cat = category === undefined ? "" : normalizeText(category);
-  if (cat !== "") return SEASONING_CATEGORY_RE.test(cat);
+  // "粮油调料" lumps oil with seasoning: the name decides then.
+  if (cat !== "" && !(SEASONING_CATEGORY_RE.test(cat) && /粮|油/.test(cat)))
+    return SEASONING_CATEGORY_RE.test(cat);
   const name = normalizeText(item).replace(/\s+/g, "");
   if (SEASONING_IN_NAME.some((word) => name.includes(word))) return true;
   const bare = name
     .replace(/[([【][^)\]】]*[)\]】]/g, "")
     .replace(/\d.*$/, "")
     .replace(/[-*x×/]+$/i, "");
-  return SEASONING_WHOLE_NAME.has(bare);
+  return SEASONING_WHOLE_NAME.has(bare) || SALT_NAME_RE.test(bare);
 }
 
-/** Defects that, negated ("无异味", "未变质", "未发现霉变"), mean the goods passed. */
-const NEGATED_DEFECT_RE =
-  /(?:无|未见|未发现|没有|未)(?:明显)?(?:异味|异物|变质|腐烂|腐败|霉变|发霉|生虫|虫蛀|破损|过期|胀袋|胀听|污染)/g;
+/** Defects a negation can name: 变质, 腐烂, 霉变, 不合格, 质量问题, 问题… */
+const DEFECT =
+  "(?:不合格|不符合|不达标|不新鲜|变质|腐烂|腐败|霉烂|霉变|发霉|生虫|虫蛀|破损|过期|超期|超过?保质期|胀袋|胀听|污染|异味|异物|质量问题|问题)";
+
+/**
+ * A negated list of defects, which means the goods passed: a leading 无, 未, 未见, 未发现, 没有, 不
+ * (optionally 明显/任何) before one or more defects joined by 、 ， , 和 及 与 或 or nothing: "无异味",
+ * "未变质", "无腐烂变质", "无霉变、虫蛀", "未发现不合格", "无不合格品", "无质量问题", "不过期".
+ */
+const NEGATED_DEFECT_RE = new RegExp(
+  `(?:未发现|未见|没有|无|未|不)(?:明显|任何)?${DEFECT}(?:(?:[、,，和及与或]|以及)?(?:明显)?${DEFECT})*`,
+  "g",
+);
 
 /**
  * What an acceptance result says when the goods failed: 不合格, 不符合, 不达标, 不新鲜, 变质, 腐烂, 腐败,
  * 过期, 超期, 超(过)保质期, 退货, 退回, 拒收, 异味, 霉变, 发霉, 霉烂, 生虫, 虫蛀, 异物, 破损, 胀袋, 胀听,
- * 污染, 质量问题 — unless negated (无异味, 未变质). 合格, 正常, 良好 and the like mean accepted.
+ * 污染, 质量问题 — unless negated (无异味, 未变质, 无腐烂变质, 无霉变、虫蛀, 未发现不合格; see
+ * NEGATED_DEFECT_RE). 合格, 正常, 良好 and the like mean accepted.
  */
 const FAILED_RE =
   /不合格|不符合|不达标|不新鲜|变质|腐烂|腐败|过期|超期|超过?保质期|退货|退回|拒收|异味|霉变|发霉|霉烂|生虫|虫蛀|异物|破损|胀袋|胀听|污染|质量问题/;
@@ -188,6 +207,7 @@ const PENDING_RE = /^(?:未|待|尚未|暂未|还未|没有?)(?:处理|处置)?$
  * @example
  * acceptanceFailed("部分变质") // true
  * acceptanceFailed("新鲜，无异味") // false
+ * acceptanceFailed("无霉变、虫蛀") // false
  */
 export function acceptanceFailed(acceptance: string | undefined): boolean {
   if (acceptance === undefined || saysNothing(acceptance)) return false;
@@ -227,22 +247,26 @@ export function inspectorNames(text: string | undefined): string[] {
     .filter((name) => name !== "" && !saysNothing(name));
 }
 
-/** The money values of a purchase line. */
+/**
+ * The money values of a purchase line. The unit price is a whole number of fen or, as `priceCell()`
+ * reads it, an exact `UnitPrice` with sub-fen decimals (¥2.375).
+ */
 export interface PurchaseMoney {
   quantity?: number;
-  unitPrice?: Fen;
+  unitPrice?: PriceValue;
   amount?: Fen;
 }
 
 /**
- * The amount of a purchase line: the amount when it is recorded, else quantity × unit price rounded
- * half up to the fen (as `multiplyFen`), else undefined. Cost accounting uses it so the settlement
- * ties to the purchase log to the fen.
+ * The amount of a purchase line: the amount when it is recorded, else quantity × unit price,
+ * multiplied exactly and rounded once, half up, to the fen, else undefined. Cost accounting uses it
+ * so the settlement ties to the purchase log to the fen.
  *
  * @param values - the line's quantity, unit price and amount
  * @returns the amount in fen, or undefined when it cannot be known
  * @example
  * purchaseAmount({ quantity: 20.5, unitPrice: 250 }) // 5125
+ * purchaseAmount({ quantity: 1000, unitPrice: { numerator: 855, scale: 1 } }) // 85500 (¥0.855 × 1000)
  * purchaseAmount({ quantity: 20, unitPrice: 250, amount: 5200 }) // 5200
  */
 export function purchaseAmount(values: PurchaseMoney): Fen | undefined {
@@ -252,9 +276,9 @@ export function purchaseAmount(values: PurchaseMoney): Fen | undefined {
 }
 
 /** Unit price × quantity in fen, or undefined when it is out of range. */
-function product(unitPrice: Fen, quantity: number): Fen | undefined {
+function product(unitPrice: PriceValue, quantity: number): Fen | undefined {
   try {
-    return multiplyFen(unitPrice, quantity);
+    return multiplyPrice(unitPrice, quantity);
   } catch (error) {
     if (error instanceof HouqinError) return undefined;
     throw error;
@@ -311,7 +335,8 @@ function licenceProblem(
  *   workbook has no supplier register (licences cannot be checked).
  * - `canteen/seasoning-without-certificate` (error): a seasoning ({@link isSeasoning}) bought without
  *   checking the certificate (索证索票 no or blank) — at that cell — or from a supplier whose product
- *   inspection certificate is not on file in the register — at the item cell.
+ *   inspection certificate is not on file in the register (every row of it says no or is blank; an unreadable
+ *   register cell leaves it unknown and says nothing) — at the item cell.
  * - `canteen/certificate-not-checked` (warning): any other purchase whose 索证索票 cell says no or is
  *   blank; info once when the log has no such column.
  * - `canteen/reject-not-handled` (error): the acceptance result says the goods failed
@@ -320,8 +345,9 @@ function licenceProblem(
  *   itself says 退货, 拒收, 销毁, 更换… counts as handled. Info once when there is no acceptance column.
  * - `canteen/single-inspector` (error): fewer than two names in the inspectors cell
  *   ({@link inspectorNames}); info once when there is no inspectors column.
- * - `canteen/amount-mismatch` (error): amount ≠ quantity × unit price, rounded half up to the fen
- *   (a negative amount, a return, is compared by its size).
+ * - `canteen/amount-mismatch` (error): amount ≠ quantity × unit price, multiplied exactly (a unit
+ *   price read by `priceCell()` keeps its sub-fen decimals, ¥2.375) and rounded once, half up, to the
+ *   fen (a negative amount, a return, is compared by its size).
  *
  * No settings.
  *
@@ -415,11 +441,12 @@ export function checkPurchases(ctx: CheckContext): Finding[] {
       const checked = values.certificateChecked;
       const lineMissing = readable("certificateChecked") && checked !== true;
       if (isSeasoning(item, values.category)) {
+        // The register's 检验合格证存档: on file when a row says so; unknown when a row's cell is
+        // unreadable (already reported there); not on file when every row says no or is blank.
         const entries = register.find(supplier).filter((e) => e.has("certificatesOnFile"));
-        const onFile = entries.some(
-          (e) => e.values.certificatesOnFile === true || e.unreadable.includes("certificatesOnFile"),
-        );
-        const notOnFile = entries[0] !== undefined && !onFile ? entries[0] : undefined;
+        const onFile = entries.some((e) => e.values.certificatesOnFile === true);
+        const unknown = entries.some((e) => e.unreadable.includes("certificatesOnFile"));
+        const notOnFile = !onFile && !unknown ? entries[0] : undefined;
         if (lineMissing || notOnFile) {
           const missing = [
             ...(lineMissing ? [t(checked === false ? MSG.lineNotChecked : MSG.lineBlank)] : []),
@@ -434,7 +461,7 @@ export function checkPurchases(ctx: CheckContext): Finding[] {
             data: {
               ...data,
               certificateChecked: lineMissing ? (checked ?? null) : true,
-              certificatesOnFile: !notOnFile,
+              certificatesOnFile: notOnFile ? false : onFile ? true : null,
               ...(notOnFile ? { registerSheet: notOnFile.table.sheet, registerRow: notOnFile.row } : {}),
             },
           });
@@ -496,7 +523,7 @@ export function checkPurchases(ctx: CheckContext): Finding[] {
               ...data,
               amount: formatMoney(amount),
               quantity: `${quantity}${unit}`,
-              unitPrice: formatMoney(unitPrice),
+              unitPrice: formatPrice(unitPrice),
               expected: formatMoney(expected),
             }),
             clause: CLAUSE,
@@ -505,7 +532,7 @@ export function checkPurchases(ctx: CheckContext): Finding[] {
               ...data,
               amount,
               quantity,
-              unitPrice,
+              unitPrice: priceYuanText(unitPrice),
               expected,
               ...(values.unit ? { unit: values.unit } : {}),
             },

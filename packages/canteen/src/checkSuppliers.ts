@@ -44,6 +44,15 @@ const MSG = {
     en: "{supplier} is already listed on “{sheet}” row {firstRow} with different licence data ({diffs}); check which row is right",
   },
   diff: { "zh-CN": "{field}：{first} 与 {second}", en: "{field}: {first} vs {second}" },
+  renewal: {
+    "zh-CN":
+      "供货商“{supplier}”已在“{sheet}”第 {firstRow} 行登记，此行是换证记录（{renewals}），以有效期较晚的证为准",
+    en: "{supplier} is already listed on “{sheet}” row {firstRow}; this row records a renewal ({renewals}); the later licence counts",
+  },
+  renewed: {
+    "zh-CN": "{licence}有效期 {first} → {second}",
+    en: "{licence} valid to {first} → {second}",
+  },
   blank: { "zh-CN": "（空）", en: "(blank)" },
   longTerm: { "zh-CN": "长期", en: "long-term" },
 } satisfies Record<string, Bilingual>;
@@ -65,6 +74,46 @@ function daysFrom(a: IsoDate, b: IsoDate): number {
   return Math.round((isoToDate(b).getTime() - isoToDate(a).getTime()) / DAY_MS);
 }
 
+/** The licences of the register: each expiry field with its number field. */
+const LICENCES = [
+  { expiry: "licenceExpiry", no: "licenceNo" },
+  { expiry: "foodLicenceExpiry", no: "foodLicenceNo" },
+] as const satisfies readonly { expiry: SupplierField; no: SupplierField }[];
+
+/**
+ * Whether two rows of a supplier differ only by renewals: every licence whose data differ has both
+ * expiries recorded and different (its number may differ too, a renewed licence may get a new one).
+ */
+function onlyRenewals(
+  diffs: readonly { field: SupplierField }[],
+  a: SupplierEntry,
+  b: SupplierEntry,
+): boolean {
+  return LICENCES.every(({ expiry, no }) => {
+    if (!diffs.some((d) => d.field === expiry || d.field === no)) return true;
+    const x = a.values[expiry];
+    const y = b.values[expiry];
+    return x !== undefined && y !== undefined && x !== y;
+  });
+}
+
+/**
+ * Whether another row of the same supplier records a later expiry of the same licence that has not
+ * expired on `asOf`: the supplier renewed the licence, so the old row's date is history.
+ */
+function renewedElsewhere(
+  others: readonly SupplierEntry[],
+  entry: SupplierEntry,
+  field: SupplierField & ("licenceExpiry" | "foodLicenceExpiry"),
+  expires: IsoDate,
+  asOf: IsoDate,
+): boolean {
+  return others.some((other) => {
+    const later = other === entry ? undefined : other.values[field];
+    return later !== undefined && later > expires && expiryState(later, asOf, 0) !== "expired";
+  });
+}
+
 /** A licence number as compared: no white space, upper case. */
 function sameText(a: string, b: string): boolean {
   return supplierKey(a).toUpperCase() === supplierKey(b).toUpperCase();
@@ -81,8 +130,13 @@ function sameText(a: string, b: string): boolean {
  * - `canteen/licence-missing` (warning): a supplier with neither a business licence number nor its
  *   expiry, where at least one of those columns exists; info once per table with neither column.
  *   A missing food licence is not reported: sellers of edible farm produce need none (§35).
+ *   A supplier listed on several rows whose licence was renewed (another row records a later expiry
+ *   of the same licence that has not expired) is judged by the renewed licence: the old row's expiry
+ *   is history and is not reported.
  * - `canteen/duplicate-supplier` (warning): a supplier listed again (same name after normalising)
- *   with different licence data, at the later row's supplier cell.
+ *   with different licence data, at the later row's supplier cell. When the only differences are
+ *   renewals (a licence with another expiry date, possibly a new number), it is info (换证记录)
+ *   instead: nothing is wrong, but the clerk sees which row houqin goes by.
  *
  * @param ctx - the check context
  * @returns the findings
@@ -135,6 +189,7 @@ export function checkSuppliers(ctx: CheckContext): Finding[] {
       if (expires === undefined || isLongTerm(expires)) continue;
       const state = expiryState(expires, ctx.asOf, warningDays);
       if (state === "valid") continue;
+      if (renewedElsewhere(register.find(supplier), entry, field, expires, ctx.asOf)) continue;
       const licence = t(name);
       const days = Math.abs(daysFrom(ctx.asOf, expires));
       const data = { supplier, licence: field, expires, asOf: ctx.asOf, warningDays };
@@ -187,13 +242,35 @@ export function checkSuppliers(ctx: CheckContext): Finding[] {
     });
     if (diffs.length === 0) continue;
     const shown = (v: string | null) => (v === null ? t(MSG.blank) : isLongTerm(v) ? t(MSG.longTerm) : v);
+    const where = { supplier, sheet: first.table.sheet, firstRow: first.row };
+    const data = { supplier, firstSheet: first.table.sheet, firstRow: first.row, differences: diffs };
+    if (onlyRenewals(diffs, first, entry)) {
+      const renewals = LICENCE_EXPIRIES.flatMap(({ field, name }) =>
+        diffs.some((d) => d.field === field)
+          ? [
+              t(MSG.renewed, {
+                licence: t(name),
+                first: shown(first.values[field] ?? null),
+                second: shown(values[field] ?? null),
+              }),
+            ]
+          : [],
+      );
+      findings.push({
+        rule: "canteen/duplicate-supplier",
+        severity: "info",
+        message: t(MSG.renewal, { ...where, renewals: renewals.join(ctx.lang === "en" ? "; " : "；") }),
+        clause: CLAUSE,
+        ...at("supplier"),
+        data: { ...data, renewal: true },
+      });
+      continue;
+    }
     findings.push({
       rule: "canteen/duplicate-supplier",
       severity: "warning",
       message: t(MSG.duplicate, {
-        supplier,
-        sheet: first.table.sheet,
-        firstRow: first.row,
+        ...where,
         diffs: diffs
           .map((d) =>
             t(MSG.diff, {
@@ -206,12 +283,7 @@ export function checkSuppliers(ctx: CheckContext): Finding[] {
       }),
       clause: CLAUSE,
       ...at("supplier"),
-      data: {
-        supplier,
-        firstSheet: first.table.sheet,
-        firstRow: first.row,
-        differences: diffs,
-      },
+      data,
     });
   }
   return findings;

@@ -115,7 +115,10 @@ export const uploadLog = defineTableKind({
   fields: {
     date: field({
       title: t("上传日期", "Date"),
-      synonyms: ["上传日期", "上传时间", "日期", "date", "upload date"],
+      // Not an exact 上传时间: in "日期, 上传时间 (12:30)" that column holds the time of day. A bare
+      // 时间 still finds the date in "上传时间" when the log has no other date column (a substring
+      // scores below the exact 日期).
+      synonyms: ["上传日期", "日期", "时间", "date", "upload date"],
       required: true,
       schema: cells.date(),
     }),
@@ -165,11 +168,15 @@ export const uploadLog = defineTableKind({
 export const hazardInspections = defineTableKind({
   id: "canteen.hazard-inspections",
   title: t("食品安全隐患排查记录", "Food-safety hazard inspections"),
-  sheetHints: ["隐患", "排查", "食品安全", "hazard"],
+  // 食堂, 食品, 自查: a canteen's self-inspection written with 检查日期, 检查项目 ties with the school's
+  // safety inspection log, and the sheet's name decides.
+  sheetHints: ["隐患", "排查", "食品安全", "食堂", "食品", "厨房", "后厨", "自查", "hazard"],
   fields: {
     date: field({
       title: t("排查日期", "Date"),
-      synonyms: ["排查日期", "排查时间", "日期", "date", "inspection date"],
+      // Not an exact 排查时间: in "日期, 排查时间 (10:00)" that column holds the time of day; a bare 时间
+      // still finds the date in "排查时间" when there is no other date column.
+      synonyms: ["排查日期", "检查日期", "自查日期", "日期", "时间", "date", "inspection date"],
       required: true,
       schema: cells.date(),
     }),
@@ -183,6 +190,10 @@ export const hazardInspections = defineTableKind({
         "排查环节",
         "隐患排查项目",
         "隐患排查内容",
+        "检查项目",
+        "检查内容",
+        "自查项目",
+        "自查内容",
         "hazard item",
         "inspected item",
       ],
@@ -227,6 +238,7 @@ export const hazardInspections = defineTableKind({
         "整改完成日期",
         "整改完成时间",
         "整改日期",
+        "整改时间",
         "完成整改日期",
         "销号日期",
         "rectified",
@@ -237,7 +249,16 @@ export const hazardInspections = defineTableKind({
     }),
     person: field({
       title: t("排查人", "Inspected by"),
-      synonyms: ["排查人", "排查人员", "排查负责人", "排查人签字", "inspected by"],
+      synonyms: [
+        "排查人",
+        "排查人员",
+        "排查负责人",
+        "排查人签字",
+        "检查人",
+        "检查人员",
+        "自查人",
+        "inspected by",
+      ],
       required: false,
       schema: cells.text(),
     }),
@@ -328,6 +349,76 @@ export const feedback = defineTableKind({
       synonyms: ["回复日期", "答复日期", "回复时间", "答复时间", "answered", "answered on", "reply date"],
       required: false,
       schema: cells.date(),
+    }),
+  },
+});
+
+/**
+ * `canteen.samples`: the food sample log (食品留样记录): each meal's dishes kept as samples, how much,
+ * when and by whom, and when they were discarded. No check reads it yet; it is recognised so that a
+ * sample log (日期, 餐次, 留样菜品…) is not taken for the meals-served table, whose days are the
+ * canteen's serving days.
+ *
+ * @example
+ * const log = ctx.tablesOf(sampleLog); // rows: { date, meal?, dishes?, weight?, time?, person?, discarded? }
+ */
+export const sampleLog = defineTableKind({
+  id: "canteen.samples",
+  title: t("食品留样记录", "Food sample log"),
+  sheetHints: ["留样", "samples"],
+  fields: {
+    date: field({
+      title: t("留样日期", "Date"),
+      synonyms: ["留样日期", "日期", "date", "sample date"],
+      required: true,
+      schema: cells.date(),
+    }),
+    meal: field({
+      title: t("餐次", "Meal"),
+      synonyms: ["餐次", "餐别", "meal"],
+      required: false,
+      schema: cells.text(),
+    }),
+    dishes: field({
+      title: t("留样菜品", "Dishes kept"),
+      synonyms: [
+        "留样菜品",
+        "留样食品",
+        "留样品种",
+        "留样名称",
+        "留样品名",
+        "菜品名称",
+        "菜品",
+        "菜名",
+        "dishes",
+        "sampled dishes",
+      ],
+      required: false,
+      schema: cells.text(),
+    }),
+    weight: field({
+      title: t("留样量", "Weight"),
+      synonyms: ["留样量", "留样数量", "留样重量", "sample weight"],
+      required: false,
+      schema: cells.text(),
+    }),
+    time: field({
+      title: t("留样时间", "Time kept"),
+      synonyms: ["留样时间", "留样时段", "sample time"],
+      required: false,
+      schema: cells.text(),
+    }),
+    person: field({
+      title: t("留样人", "Kept by"),
+      synonyms: ["留样人", "留样人员", "留样人签字", "kept by"],
+      required: false,
+      schema: cells.text(),
+    }),
+    discarded: field({
+      title: t("销样时间", "Discarded"),
+      synonyms: ["销样时间", "销样日期", "处理时间", "销毁时间", "discarded", "discarded on"],
+      required: false,
+      schema: cells.text(),
     }),
   },
 });

@@ -30,8 +30,10 @@ export {
   isLongTerm,
   LONG_TERM_EXPIRY,
 } from "./expiry.js";
-export { disinfectionLog, feedback, hazardInspections, uploadLog } from "./hygieneKinds.js";
-export { headcount, meals, nonNegativeNumber, purchases, staff, suppliers } from "./kinds.js";
+export { disinfectionLog, feedback, hazardInspections, sampleLog, uploadLog } from "./hygieneKinds.js";
+export { headcount, meals, nonNegativeNumber, purchases, staff, suppliers, yesNoCell } from "./kinds.js";
+export type { PriceValue, UnitPrice } from "./priceCell.js";
+export { formatPrice, multiplyPrice, priceCell } from "./priceCell.js";
 export type { PurchaseLine, PurchaseRollUp, RollUpBy, RollUpGroup } from "./rollUp.js";
 export { monthlyCost, rollUpPurchases } from "./rollUp.js";
 export type { DateSpan } from "./servingDays.js";

@@ -1,6 +1,15 @@
-import type { Bilingual } from "@houqin/core";
-import { type CellIssueParams, type CellSchema, cells, defineTableKind, field } from "@houqin/workbook";
+import { type Bilingual, normalizeText, parseBooleanCell } from "@houqin/core";
+import {
+  type CellInput,
+  type CellIssueParams,
+  type CellSchema,
+  cells,
+  defineTableKind,
+  field,
+} from "@houqin/workbook";
+import { z } from "zod";
 import { expiryCell } from "./expiry.js";
+import { priceCell } from "./priceCell.js";
 
 const t = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, en });
 
@@ -26,6 +35,37 @@ export function headcount(): CellSchema<number> {
       message: t("人数不能为负数", "A headcount cannot be negative"),
     } satisfies CellIssueParams,
   });
+}
+
+/** Words that say a thing is missing: 未索证, 未存档, 没有, 无, 缺, 缺失, 不齐全, 漏, 已过期. */
+const NO_RE = /^(未|没|无|否|缺|不|漏|非)|缺失|缺少|不全|不齐|过期|失效|missing|^no\b/i;
+/** Words that say it is there: 已索证, 已存档, 有, 是, 齐全, 完整. */
+const YES_RE = /^(已|有|是|齐|全)|齐全|完整|^(yes|ok|done)\b/i;
+
+/**
+ * A yes/no cell of a register or log, read with the words clerks write: the usual 是/否, √/×, Y/N,
+ * and 已索证 / 未索证, 已存档 / 未存档, 齐全 / 不齐全, 有 / 无, 缺, 缺失. A "missing" word wins
+ * ("有缺失" is no).
+ *
+ * @returns the cell schema
+ * @example
+ * yesNoCell() // reads "已索证" as true, "未存档" as false, "齐全" as true, "缺" as false
+ */
+export function yesNoCell(): CellSchema<boolean> {
+  return z
+    .custom<CellInput>((v) => typeof v === "object" && v !== null && "value" in v)
+    .transform((cell, ctx) => {
+      const parsed = parseBooleanCell(cell);
+      if (parsed.ok) return parsed.value;
+      const text = typeof cell.value === "string" ? normalizeText(cell.value) : "";
+      if (parsed.code === "not-a-boolean" && text !== "") {
+        if (NO_RE.test(text)) return false;
+        if (YES_RE.test(text)) return true;
+      }
+      const params: CellIssueParams = { houqin: true, code: parsed.code, message: parsed.message };
+      ctx.addIssue({ code: "custom", message: parsed.message.en, params: { ...params } });
+      return z.NEVER;
+    });
 }
 
 const SUPPLIER = [
@@ -91,7 +131,8 @@ export const purchases = defineTableKind({
       title: t("数量", "Quantity"),
       synonyms: ["数量", "采购数量", "进货数量", "重量", "quantity", "qty"],
       required: false,
-      schema: nonNegativeNumber(),
+      // A return line is written with a negative quantity (and a negative amount).
+      schema: cells.number(),
     }),
     unit: field({
       title: t("单位", "Unit"),
@@ -103,7 +144,7 @@ export const purchases = defineTableKind({
       title: t("单价", "Unit price"),
       synonyms: ["单价", "单价(元)", "价格", "unit price", "price"],
       required: false,
-      schema: cells.nonNegativeMoney(),
+      schema: priceCell(),
     }),
     amount: field({
       title: t("金额", "Amount"),
@@ -136,7 +177,7 @@ export const purchases = defineTableKind({
         "certificate",
       ],
       required: false,
-      schema: cells.boolean(),
+      schema: yesNoCell(),
     }),
     disposal: field({
       title: t("不合格处理", "Disposal of rejects"),
@@ -182,10 +223,10 @@ export const suppliers = defineTableKind({
         "营业执照编号",
         "营业执照号码",
         "统一社会信用代码",
-        "营业执照",
-        "business licence",
+        // Not a bare 营业执照: it would take "营业执照到期日期" from the expiry field.
         "business licence no",
-        "business license",
+        "business licence number",
+        "business license no",
       ],
       required: false,
       schema: cells.text(),
@@ -197,9 +238,19 @@ export const suppliers = defineTableKind({
         "营业执照有效期",
         "执照有效期至",
         "执照有效期",
+        "营业执照到期日期",
+        "营业执照到期日",
+        "营业执照到期时间",
+        "营业执照有效期限",
+        "营业执照有效日期",
+        "营业执照截止日期",
+        "执照到期日期",
+        "执照到期日",
+        "执照有效期限",
         "营业期限至",
         "营业期限",
         "business licence expires",
+        "business licence expiry",
         "licence expiry",
       ],
       required: false,
@@ -210,11 +261,14 @@ export const suppliers = defineTableKind({
       synonyms: [
         "食品经营许可证号",
         "食品经营许可证编号",
-        "食品经营许可证",
+        "食品经营许可证号码",
         "食品生产许可证号",
+        "食品生产许可证编号",
         "许可证号",
-        "food licence",
+        "许可证编号",
+        // Not a bare 食品经营许可证: it would take "食品经营许可证到期日期" from the expiry field.
         "food licence no",
+        "food licence number",
       ],
       required: false,
       schema: cells.text(),
@@ -224,8 +278,18 @@ export const suppliers = defineTableKind({
       synonyms: [
         "食品经营许可证有效期至",
         "食品经营许可证有效期",
+        "食品经营许可证到期日期",
+        "食品经营许可证到期日",
+        "食品经营许可证有效期限",
+        "食品经营许可证有效日期",
+        "食品经营许可证截止日期",
+        "食品生产许可证有效期至",
+        "食品生产许可证有效期",
         "许可证有效期至",
         "许可证有效期",
+        "许可证有效期限",
+        "许可证到期日期",
+        "许可证到期日",
         "food licence expires",
         "food licence expiry",
       ],
@@ -246,7 +310,7 @@ export const suppliers = defineTableKind({
         "certificates",
       ],
       required: false,
-      schema: cells.boolean(),
+      schema: yesNoCell(),
     }),
   },
 });
@@ -310,7 +374,8 @@ export const meals = defineTableKind({
     }),
     revenue: field({
       title: t("餐费收入", "Revenue"),
-      synonyms: ["餐费收入", "收入", "伙食费收入", "营业收入", "金额", "revenue", "income"],
+      // Not a bare 金额: with it a class's meal-fee collection sheet (日期, 班级, 学生人数, 金额) reads as meals.
+      synonyms: ["餐费收入", "收入", "伙食费收入", "营业收入", "餐费金额", "就餐金额", "revenue", "income"],
       required: false,
       schema: cells.nonNegativeMoney(),
     }),
@@ -327,8 +392,11 @@ export const meals = defineTableKind({
  */
 export const staff = defineTableKind({
   id: "canteen.staff",
+  // A list of names and posts alone is a roster of some other kind; this one is about certificates.
+  requiresOneOf: ["certificateNo", "issued", "expires"],
   title: t("食堂从业人员", "Canteen staff"),
-  sheetHints: ["从业人员", "员工", "健康证", "人员", "staff"],
+  // Not 人员 or 员工: a guard roster or a sign-in sheet of another department would take the hint.
+  sheetHints: ["从业人员", "健康证", "食堂员工", "食堂人员", "食堂职工", "staff"],
   fields: {
     name: field({
       title: t("姓名", "Name"),
@@ -344,19 +412,54 @@ export const staff = defineTableKind({
     }),
     certificateNo: field({
       title: t("健康证号", "Health certificate no."),
-      synonyms: ["健康证号", "健康证编号", "健康证号码", "健康证", "health certificate", "certificate no"],
+      // Not a bare 健康证: it would take "健康证有效期" from the expiry field.
+      synonyms: [
+        "健康证号",
+        "健康证编号",
+        "健康证号码",
+        "健康证明编号",
+        "health certificate no",
+        "health certificate number",
+        "certificate no",
+      ],
       required: false,
       schema: cells.text(),
     }),
     issued: field({
       title: t("发证日期", "Issued"),
-      synonyms: ["发证日期", "健康证发证日期", "体检日期", "办证日期", "issued", "issue date"],
+      // Not 体检日期: every staff list of the school has one; it does not make a sheet a canteen staff list.
+      synonyms: [
+        "发证日期",
+        "健康证发证日期",
+        "健康证办理日期",
+        "健康证体检日期",
+        "办证日期",
+        "issued",
+        "issue date",
+      ],
       required: false,
       schema: cells.date(),
     }),
     expires: field({
       title: t("有效期至", "Expires"),
-      synonyms: ["有效期至", "健康证有效期至", "有效期", "到期日期", "健康证到期日期", "expires", "expiry"],
+      synonyms: [
+        "有效期至",
+        "健康证有效期至",
+        "健康证有效期",
+        "健康证有效期限",
+        "健康证有效日期",
+        "健康证到期日期",
+        "健康证到期日",
+        "健康证到期时间",
+        "有效期",
+        "有效期限",
+        "有效日期",
+        "到期日期",
+        "到期日",
+        "health certificate expires",
+        "expires",
+        "expiry",
+      ],
       required: false,
       schema: expiryCell(),
     }),

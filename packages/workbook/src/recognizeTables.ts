@@ -179,6 +179,7 @@ function assignColumns(grid: Grid, r: number, kind: TableKind): Candidate | unde
   const matched = Object.keys(columns).length;
   if (matched < 2) return undefined;
   for (const [key, f] of Object.entries(kind.fields)) if (f.required && !(key in columns)) return undefined;
+  if (kind.requiresOneOf && !kind.requiresOneOf.some((key) => key in columns)) return undefined;
   return { kind, headerRow: r, columns, matched, score };
 }
 

@@ -52,6 +52,11 @@ export interface TableKind<F extends FieldMap = FieldMap> {
    * `ParsedRow.other`): for sheets whose columns the school chooses, such as the items of a scoring sheet.
    */
   otherColumns?: boolean;
+  /**
+   * Recognise the kind only when at least one of these fields has a column: for kinds whose other
+   * columns are common to many sheets (姓名, 岗位 of a staff list with health certificates).
+   */
+  requiresOneOf?: readonly string[];
 }
 
 /**

@@ -422,4 +422,35 @@ describe("checkAssessment", () => {
     expect(report.findings).toEqual([]);
     expect(ranking(report)?.rows[0]?.month).toBe("2023年9月");
   });
+
+  it("does not add a 出勤天数 column to the score, beside items with their points in the header", async () => {
+    const header = ["考核月份", "姓名", "岗位", "出勤天数", "卫生(30分)", "服务(30分)", "安全(40分)", "总分"];
+    const rows: CellValue[][] = [
+      ["2023-09", "张三", "厨师", 21, 28, 27, 38, 93],
+      ["2023-09", "李四", "帮厨", 20, 25, 26, 35, 86],
+    ];
+    const report = await check(rows, "2023-10-10", { header, register: null });
+    expect(found(report)).toEqual([["canteen/assessment-missing", "info", "B1"]]);
+    expect(ranking(report)?.rows[0]).toMatchObject({ name: "张三", total: 93 });
+  });
+
+  it("never takes counts (出勤天数, 请假次数, 迟到) for score items, nor a bare column beside items with points", async () => {
+    const header = ["考核月份", "姓名", "请假次数", "迟到", "卫生", "服务", "总分"];
+    const rows: CellValue[][] = [
+      ["2023-09", "张三", 1, 2, 48, 45, 93],
+      ["2023-09", "李四", 0, 0, 40, 46, 86],
+    ];
+    const report = await check(rows, "2023-10-10", { header, register: null });
+    expect(found(report)).toEqual([["canteen/assessment-missing", "info", "B1"]]);
+    const withPoints = ["考核月份", "姓名", "工号", "卫生（50分）", "服务（50分）", "星级", "总分"];
+    const second = await check(
+      [
+        ["2023-09", "张三", "A01", 48, 45, 3, 93],
+        ["2023-09", "李四", "A02", 40, 46, 2, 86],
+      ],
+      "2023-10-10",
+      { header: withPoints, register: null },
+    );
+    expect(found(second)).toEqual([["canteen/assessment-missing", "info", "B1"]]);
+  });
 });

@@ -208,7 +208,7 @@ describe("checkCosts: a realistic month", () => {
     expect(finding?.sheet).toBe("库存盘点");
     expect(finding?.clause).toBe("三(三)5");
     expect(finding?.message).toBe(
-      `2023年11月食堂盈余 ${yuanText(surplus)}，盈余率 6.5%，超过本校设定的盈余率上限 5%（餐费收入 ${yuanText(month.revenue)}，伙食成本 ${yuanText(foodCost)}）。食堂应坚持非营利、按成本运行`,
+      `2023年11月食堂盈余 ${yuanText(surplus)}，盈余率 6.5%，超过默认上限 5%（可在设置表“盈余率上限”中修改）（餐费收入 ${yuanText(month.revenue)}，伙食成本 ${yuanText(foodCost)}）。食堂应坚持非营利、按成本运行`,
     );
     expect(finding?.data).toMatchObject({
       month: "2023-11",
@@ -347,7 +347,7 @@ describe("checkCosts: a realistic month", () => {
       { lang: "en" },
     );
     expect(report.findings[0]?.message).toBe(
-      `In 2023-11 the canteen made a surplus of ${yuanText(surplus)}, a surplus rate of 6.5%, above the school's set limit of 5% (revenue ${yuanText(month.revenue)}, food cost ${yuanText(foodCost)}); the canteen is meant to run at cost`,
+      `In 2023-11 the canteen made a surplus of ${yuanText(surplus)}, a surplus rate of 6.5%, above the default limit of 5% (the “盈余率上限” setting changes it) (revenue ${yuanText(month.revenue)}, food cost ${yuanText(foodCost)}); the canteen is meant to run at cost`,
     );
     expect(settlement(report)?.rows.at(-1)?.month).toBe("Total");
   });
@@ -720,5 +720,47 @@ describe("cells.month", () => {
       ],
     });
     expect(found(report)).toContainEqual(["workbook/unreadable-cell", "A3"]);
+  });
+
+  it("says the limit is the school's own when the settings give one", async () => {
+    const { purchaseRows, mealRows, stockRows } = small();
+    const report = await check({
+      purchases: purchaseRows,
+      meals: mealRows,
+      stock: stockRows,
+      settings: [["盈余率上限", "2%"]],
+    });
+    expect(found(report)).toEqual([["canteen/surplus-over-limit", "A2"]]);
+    expect(report.findings[0]?.message).toContain("超过本校设定的盈余率上限 2%（餐费收入 ¥1,760.00");
+    expect(report.findings[0]?.data).toMatchObject({ limit: 0.02, limitSet: true });
+  });
+
+  it("adds up the class rows of one meal for the student-days, and takes the day's largest meal", async () => {
+    const report = await check({
+      purchases: [PURCHASE_HEADER, ["2023-11-06", "绿源", "大米", "粮油", 100, "kg", 5, 500, "张三"]],
+      meals: [
+        ["日期", "餐次", "班级", "学生人数", "餐标", "餐费收入"],
+        ["2023-11-06", "午餐", "一(1)班", 45, 5, 225],
+        ["2023-11-06", "午餐", "一(2)班", 44, 5, 220],
+        ["2023-11-06", "午餐", "一(3)班", 46, 5, 230],
+        ["2023-11-06", "早餐", "一(1)班", 40, 3, 120],
+        ["2023-11-06", "早餐", "一(2)班", 41, 3, 123],
+        ["2023-11-07", "午餐", "一(1)班", 45, 5, 225],
+      ],
+    });
+    expect(settlement(report)?.rows[0]).toMatchObject({ served: 261, studentDays: 135 + 45 });
+  });
+
+  it("adds up a day's rows for the student-days when the meals table has no meal column", async () => {
+    const report = await check({
+      purchases: [PURCHASE_HEADER, ["2023-11-06", "绿源", "大米", "粮油", 100, "kg", 5, 500, "张三"]],
+      meals: [
+        ["日期", "班级", "学生人数", "餐标"],
+        ["2023-11-06", "一(1)班", 45, 5],
+        ["2023-11-06", "一(2)班", 44, 5],
+        ["2023-11-07", "一(1)班", 45, 5],
+      ],
+    });
+    expect(settlement(report)?.rows[0]).toMatchObject({ studentDays: 89 + 45 });
   });
 });

@@ -46,8 +46,9 @@ async function check(
   });
 }
 
+/** The findings at a cell: a log missing from the workbook is said once without one, tested on its own. */
 const found = (r: Awaited<ReturnType<typeof check>>) =>
-  r.findings.map((f) => [f.rule, f.sheet, f.cell, f.data?.date]);
+  r.findings.filter((f) => f.cell !== undefined).map((f) => [f.rule, f.sheet, f.cell, f.data?.date]);
 
 describe("checkDailyLogs", () => {
   it("counts the make-up days of National Day 2023 as school days and the holiday as none", () => {
@@ -204,15 +205,39 @@ describe("checkDailyLogs", () => {
     expect(report.findings.map((f) => [f.rule, f.cell])).toEqual([
       ["workbook/error-value", "E3"],
       ["canteen/disinfection-missing", "A7"],
+      ["canteen/upload-missing", undefined],
     ]);
     expect(report.findings[1]?.data).toEqual({ date: "2023-10-12" });
   });
 
-  it("judges only the log that is in the workbook", async () => {
+  it("judges only the log that is in the workbook, and says once that the other is missing", async () => {
     const report = await check(
       [{ name: "上传", rows: [UPLOAD_HEADER, ...daily("2023-10-09", "2023-10-13", [], uploadRow)] }],
       "2023-10-16",
     );
-    expect(report.findings).toEqual([]);
+    // The disinfection log is not there: said once, not day by day.
+    expect(report.findings.map((f) => [f.rule, f.severity, f.sheet, f.cell])).toEqual([
+      ["canteen/disinfection-missing", "info", undefined, undefined],
+    ]);
+    expect(report.findings[0]?.message).toBe(
+      "工作簿中没有找到餐具、厨具消毒记录，无法核对食堂厨具、餐具是否每天定时消毒",
+    );
+    const other = await check(
+      [
+        {
+          name: "消毒",
+          rows: [DISINFECTION_HEADER, ...daily("2023-10-09", "2023-10-13", [], disinfectionRow)],
+        },
+      ],
+      "2023-10-16",
+      { lang: "en" },
+    );
+    expect(other.findings.map((f) => [f.rule, f.severity, f.message])).toEqual([
+      [
+        "canteen/upload-missing",
+        "info",
+        "No kitchen-monitoring platform upload log was found in the workbook, so daily uploads cannot be checked",
+      ],
+    ]);
   });
 });

@@ -349,4 +349,53 @@ describe("checkDispensers on a 20-dispenser register over two semesters", () => 
       new Set(["2023–2024 第一学期", "2023–2024 第二学期", "2024–2025 第一学期"]),
     );
   });
+
+  it("judges a register with no date at all: the last semester ended, and the one under way near its end", async () => {
+    const rows: CellValue[][] = [
+      ["YS01", "一楼走廊", "学生", null, null, null, null, null],
+      ["YS02", "二楼走廊", "学生", null, null, null, null, null],
+      ["JS01", "教师办公室", "教师", null, null, null, null, null],
+    ];
+    const report = await check(rows, "2025-03-10", { settings: [] });
+    expect(found(report)).toEqual([
+      ["canteen/filter-not-changed", "error", "D2"],
+      ["canteen/water-test-missing", "error", "F2"],
+      ["canteen/filter-not-changed", "error", "D3"],
+      ["canteen/water-test-missing", "error", "F3"],
+      ["canteen/dispenser-not-cleaned", "error", "E4"],
+    ]);
+    expect(report.findings[0]?.data).toMatchObject({ semester: { name: "2024–2025 第一学期" } });
+    expect(semesterSheet(report)?.rows.map((r) => [r.dispenser, r.semester])).toEqual([
+      ["YS01", "2024–2025 第一学期"],
+      ["YS01", "2024–2025 第二学期"],
+      ["YS02", "2024–2025 第一学期"],
+      ["YS02", "2024–2025 第二学期"],
+      ["JS01", "2024–2025 第一学期"],
+      ["JS01", "2024–2025 第二学期"],
+    ]);
+  });
+
+  it("judges every semester since a register stopped, the last four at most", async () => {
+    const rows: CellValue[][] = [["YS01", "一楼走廊", "学生", "2023-09-05", null, "2023-09-10", "是", null]];
+    const report = await check(rows, "2025-03-10", { settings: [] });
+    expect(semesterSheet(report)?.rows.map((r) => [r.semester, r.status])).toEqual([
+      ["2023–2024 第一学期", "已完成"],
+      ["2023–2024 第二学期", "未完成：更换滤芯、水质检测"],
+      ["2024–2025 第一学期", "未完成：更换滤芯、水质检测"],
+      ["2024–2025 第二学期", "进行中，待完成：更换滤芯、水质检测"],
+    ]);
+    expect(report.findings.map((f) => [f.rule, f.data?.semester])).toEqual([
+      ["canteen/filter-not-changed", expect.objectContaining({ name: "2023–2024 第二学期" })],
+      ["canteen/filter-not-changed", expect.objectContaining({ name: "2024–2025 第一学期" })],
+      ["canteen/water-test-missing", expect.objectContaining({ name: "2023–2024 第二学期" })],
+      ["canteen/water-test-missing", expect.objectContaining({ name: "2024–2025 第一学期" })],
+    ]);
+    const old = await check(rows, "2027-03-10", { settings: [] });
+    expect(semesterSheet(old)?.rows.map((r) => r.semester)).toEqual([
+      "2025–2026 第一学期",
+      "2025–2026 第二学期",
+      "2026–2027 第一学期",
+      "2026–2027 第二学期",
+    ]);
+  });
 });

@@ -148,4 +148,31 @@ describe("checkFeedback", () => {
       ["canteen/feedback-answered-late", "info", "E2"],
     ]);
   });
+
+  it("counts 未回复, 待回复, 暂未回复, 尚未答复, 未处理 as no answer, in the findings and the monthly report", async () => {
+    const report = await check(
+      [
+        ["2024-10-08", "家长", "菜太咸", "未回复", null],
+        ["2024-10-09", "学生", "米饭太硬", "待回复", null],
+        ["2024-10-10", "学生", "米饭太硬", "暂未回复", null],
+        ["2024-10-11", "学生", "汤太淡", "尚未答复。", null],
+        ["2024-10-14", "家长", "餐具有油", "未处理", null],
+        ["2024-10-15", "家长", "窗口太少", "已增开一个窗口", null],
+      ],
+      "2024-12-31",
+    );
+    expect(found(report)).toEqual([
+      ["canteen/feedback-unanswered", "warning", "E2"],
+      ["canteen/feedback-unanswered", "warning", "E3"],
+      ["canteen/feedback-unanswered", "warning", "E4"],
+      ["canteen/feedback-unanswered", "warning", "E5"],
+      ["canteen/feedback-unanswered", "warning", "E6"],
+    ]);
+    expect(report.reports.find((r) => r.id === "canteen.feedback-monthly")?.rows[0]).toMatchObject({
+      month: "2024-10",
+      received: 6,
+      answered: 1,
+      unanswered: 5,
+    });
+  });
 });

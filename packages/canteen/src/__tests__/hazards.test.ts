@@ -162,4 +162,38 @@ describe("checkHazards", () => {
       ["canteen/hazard-rectified-late", "warning", "E5"],
     ]);
   });
+
+  it("does not take 无隐患, 未发现问题, 无异常, 未发现明显隐患 for open problems", async () => {
+    const report = await check(
+      [
+        ["2024-09-02", "后厨卫生", "无隐患", null, null, "张三"],
+        ["2024-10-08", "仓库", "未发现问题", null, null, "张三"],
+        ["2024-11-04", "操作间", "无异常", null, null, "张三"],
+        ["2024-12-02", "冷库", "未发现明显隐患。", "", null, "张三"],
+        ["2024-12-09", "留样", "未见异常", null, null, "张三"],
+        ["2024-12-16", "餐具", "未发现隐患", null, null, "张三"],
+      ],
+      "2024-12-31",
+    );
+    expect(report.findings).toEqual([]);
+  });
+
+  it("asks for the date of a problem marked 已整改完毕 without a rectification date, instead of calling it open", async () => {
+    const report = await check(
+      [
+        ["2024-09-02", "后厨", "地面湿滑", "已整改完毕", null, "张三"],
+        ["2024-09-03", "仓库", "防鼠板缺失", "已完成", null, "张三"],
+        ["2024-09-04", "操作间", "灯罩破损", "尚未整改完成", null, "张三"],
+      ],
+      "2024-09-30",
+    );
+    expect(found(report)).toEqual([
+      ["canteen/hazard-not-rectified", "error", "E4"],
+      ["canteen/hazard-rectification-undated", "warning", "E2"],
+      ["canteen/hazard-rectification-undated", "warning", "E3"],
+    ]);
+    expect(report.findings[1]?.message).toBe(
+      "2024-09-02 排查发现的“地面湿滑”整改情况写的是“已整改完毕”，但没有填整改完成日期，无法核对是否在 5 个上学日内整改，请补填日期",
+    );
+  });
 });

@@ -151,6 +151,17 @@ describe("checkHealthCertificates", () => {
     ]);
   });
 
+  it("says an expiry on the day itself is today", async () => {
+    const report = await check(
+      [["王芳", "厨师", "JK2023-001", null, "2023-10-16", null, null]],
+      "2023-10-16",
+    );
+    expect(found(report)).toEqual([["canteen/health-certificate-expiring", "warning", "E2", undefined]]);
+    expect(report.findings[0]?.message).toBe(
+      "王芳的健康证今天（2023-10-16）到期，请尽快安排体检换证，明天起不得持过期健康证上岗",
+    );
+  });
+
   it("takes the warning period from the settings", async () => {
     const report = await check(
       [["王芳", "厨师", "JK2023-001", null, "2023-11-10", null, null]],
@@ -177,7 +188,7 @@ describe("checkHealthCertificates", () => {
     );
   });
 
-  it("says once that a staff list without certificate columns cannot be checked", async () => {
+  it("does not take a list of names and posts without certificate columns for the staff register", async () => {
     const report = await check(
       [
         ["王芳", "厨师", "2023-09-01"],
@@ -186,7 +197,8 @@ describe("checkHealthCertificates", () => {
       "2023-10-12",
       { header: ["姓名", "岗位", "入职日期"] },
     );
-    expect(found(report)).toEqual([["canteen/health-certificate-missing", "info", "A1", undefined]]);
+    expect(report.tables).toEqual([]);
+    expect(report.findings).toEqual([]);
   });
 
   it("reads serial and text dates and leaves an unreadable expiry to the row parser", async () => {

@@ -1,5 +1,5 @@
 import type { Cell, CellValue } from "@houqin/core";
-import { type HouqinModule, MemoryWorkbook, runChecks } from "@houqin/workbook";
+import { type CellInput, type HouqinModule, MemoryWorkbook, runChecks } from "@houqin/workbook";
 import { describe, expect, it } from "vitest";
 import {
   acceptanceFailed,
@@ -9,6 +9,7 @@ import {
   purchaseCheck,
 } from "../checkPurchases.js";
 import { purchases, suppliers } from "../kinds.js";
+import { formatPrice, multiplyPrice, priceCell } from "../priceCell.js";
 
 const canteen: HouqinModule = {
   id: "canteen",
@@ -61,9 +62,22 @@ function line(over: Partial<Record<string, CellValue | Cell>> = {}): (CellValue 
   return "ABCDEFGHIJKL".split("").map((c) => base[c] ?? null);
 }
 
+/** The purchases kind with unit prices read exactly, as kinds.ts is to read them. */
+const pricedPurchases = {
+  ...purchases,
+  fields: { ...purchases.fields, unitPrice: { ...purchases.fields.unitPrice, schema: priceCell() } },
+};
+
+const pricedCanteen: HouqinModule = { ...canteen, kinds: [pricedPurchases, suppliers] };
+
 async function check(
   rows: (CellValue | Cell)[][],
-  options: { register?: CellValue[][] | null; header?: CellValue[]; lang?: "zh-CN" | "en" } = {},
+  options: {
+    register?: CellValue[][] | null;
+    header?: CellValue[];
+    lang?: "zh-CN" | "en";
+    module?: HouqinModule;
+  } = {},
 ) {
   const register = options.register === undefined ? REGISTER : options.register;
   const sheets = [
@@ -71,7 +85,7 @@ async function check(
     ...(register ? [{ name: "供货商", rows: register }] : []),
   ];
   return runChecks(new MemoryWorkbook({ sheets }), {
-    modules: [canteen],
+    modules: [options.module ?? canteen],
     today: "2024-12-31",
     asOf: "2024-12-31",
     ...(options.lang ? { lang: options.lang } : {}),
@@ -198,6 +212,37 @@ describe("checkPurchases", () => {
       expect(report.findings[0]?.message).toContain("没有产品检验合格证复印存档");
     });
 
+    it("treats an unreadable register cell as unknown: neither on file nor a finding of its own", async () => {
+      const register: CellValue[][] = [
+        ...REGISTER.slice(0, 3),
+        ["城南粮油店", "91320100MA1XXXX03", "2026-01-01", "2025-01-01", { error: "#REF!" }],
+      ];
+      const report = await check(
+        [
+          line({ B: "城南粮油店", C: "食用盐", D: null, G: 2.5 }),
+          line({ B: "城南粮油店", C: "海盐", D: null, K: "否" }),
+        ],
+        { register },
+      );
+      expect(report.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([
+        ["canteen/seasoning-without-certificate", "采购验收", "K3"],
+        ["workbook/error-value", "供货商", "E4"],
+      ]);
+      expect(report.findings[0]?.message).not.toContain("复印存档；");
+      expect(report.findings[0]?.data).toMatchObject({ certificateChecked: false, certificatesOnFile: null });
+    });
+
+    it("knows salt by its usual names", async () => {
+      const report = await check([
+        line({ B: "城南粮油店", C: "食用盐", D: null }),
+        line({ B: "城南粮油店", C: "加碘盐", D: null }),
+      ]);
+      expect(found(report)).toEqual([
+        ["canteen/seasoning-without-certificate", "C2"],
+        ["canteen/seasoning-without-certificate", "C3"],
+      ]);
+    });
+
     it("does not treat edible oil from the same supplier as a seasoning", async () => {
       const report = await check([line({ B: "城南粮油店", C: "食用油", D: null, G: 2.5 })]);
       expect(report.findings).toEqual([]);
@@ -242,6 +287,16 @@ describe("checkPurchases", () => {
       expect(report.findings[0]?.message).toBe(
         "2023-09-01 验收“青菜”（绿源蔬菜）的结果是“部分腐烂”，但没有记录如何处理（退货、销毁或更换），请在“不合格处理”栏登记",
       );
+    });
+
+    it("does not read a negated list of defects as a failure", async () => {
+      const report = await check([
+        line({ J: "无腐烂变质" }),
+        line({ J: "无质量问题" }),
+        line({ J: "未发现不合格" }),
+        line({ J: "无霉变、虫蛀" }),
+      ]);
+      expect(report.findings).toEqual([]);
     });
 
     it("reports at the acceptance cell when there is no disposal column", async () => {
@@ -314,6 +369,37 @@ describe("checkPurchases", () => {
       );
     });
 
+    it("multiplies a sub-fen unit price exactly and rounds once (unit prices read by priceCell)", async () => {
+      const rows = [
+        line({ E: 100, G: 2.375, H: 237.5 }),
+        line({ E: 200, G: "¥1.285", H: "257.00" }),
+        line({ E: "１００", G: "２.３７５元", H: 237.5 }),
+        line({ E: 3, G: "0.335元/斤", H: 1.01 }), // 100.5 fen → ¥1.01
+        line({ E: 100, G: 2.375, H: 238 }),
+      ];
+      const report = await check(rows, { module: pricedCanteen });
+      expect(found(report)).toEqual([["canteen/amount-mismatch", "H6"]]);
+      expect(report.findings[0]?.message).toBe(
+        "2023-09-01“青菜”：金额 ¥238.00 ≠ 数量 100 斤 × 单价 ¥2.375 = ¥237.50",
+      );
+      expect(report.findings[0]?.data).toMatchObject({ amount: 23800, expected: 23750, unitPrice: "2.375" });
+    });
+
+    it("reports an unreadable or negative unit price once, at its cell, and does not compare", async () => {
+      const report = await check(
+        [line({ G: "两块五" }), line({ G: -2.5 }), line({ G: { error: "#REF!" } })],
+        {
+          module: pricedCanteen,
+        },
+      );
+      expect(report.findings.map((f) => [f.rule, f.cell, (f.data as { code?: string }).code])).toEqual([
+        ["workbook/error-value", "G4", undefined],
+        ["workbook/unreadable-cell", "G2", "not-money"],
+        ["workbook/unreadable-cell", "G3", "out-of-range"],
+      ]);
+      expect(report.findings[2]?.message).toContain("单价不能为负数");
+    });
+
     it("speaks English when asked", async () => {
       const report = await check([line({ E: 20.5, G: 2.5, H: 52 })], { lang: "en" });
       expect(report.findings[0]?.message).toBe(
@@ -365,10 +451,55 @@ describe("purchaseAmount", () => {
     expect(purchaseAmount({ quantity: 2.5, unitPrice: 399 })).toBe(998);
     expect(purchaseAmount({ quantity: 0.1, unitPrice: 5 })).toBe(1); // 0.5 fen → 1
   });
+  it("multiplies an exact unit price with sub-fen decimals, rounding once", () => {
+    expect(purchaseAmount({ quantity: 1000, unitPrice: { numerator: 855, scale: 1 } })).toBe(85500);
+    expect(purchaseAmount({ quantity: 100, unitPrice: { numerator: 2375, scale: 1 } })).toBe(23750);
+    expect(purchaseAmount({ quantity: 3, unitPrice: { numerator: 335, scale: 1 } })).toBe(101); // 100.5 fen
+    expect(purchaseAmount({ quantity: 1e-7, unitPrice: { numerator: 5, scale: 8 } })).toBe(0);
+    expect(purchaseAmount({ quantity: 1e300, unitPrice: { numerator: 855, scale: 1 } })).toBeUndefined();
+  });
   it("is undefined when it cannot be known", () => {
     expect(purchaseAmount({ quantity: 3 })).toBeUndefined();
     expect(purchaseAmount({ unitPrice: 250 })).toBeUndefined();
     expect(purchaseAmount({ quantity: 1e300, unitPrice: 250 })).toBeUndefined();
+  });
+});
+
+describe("priceCell", () => {
+  const read = (value: CellValue, text = String(value)) =>
+    priceCell().safeParse({ value, text, dateSystem: "1900" } satisfies CellInput);
+
+  it("reads a unit price exactly, to any decimals of the fen", () => {
+    expect(read(2.375).data).toEqual({ numerator: 2375, scale: 1 });
+    expect(read(2.5).data).toEqual({ numerator: 250, scale: 0 });
+    expect(read("¥2.375").data).toEqual({ numerator: 2375, scale: 1 });
+    expect(read("2.375元").data).toEqual({ numerator: 2375, scale: 1 });
+    expect(read("２.３７５").data).toEqual({ numerator: 2375, scale: 1 });
+    expect(read("￥1,234.5").data).toEqual({ numerator: 123450, scale: 0 });
+    expect(read("8角").data).toEqual({ numerator: 80, scale: 0 });
+    expect(read("2.5元/斤").data).toEqual({ numerator: 250, scale: 0 });
+    expect(read("3.85元每公斤").data).toEqual({ numerator: 385, scale: 0 });
+    expect(read(2.3750000000000004).data).toEqual({ numerator: 2375, scale: 1 }); // float noise
+    expect(read("0").data).toEqual({ numerator: 0, scale: 0 });
+  });
+
+  it("refuses negative and unreadable prices with houqin's bilingual issue", () => {
+    const code = (value: CellValue) =>
+      (read(value).error?.issues[0] as { params?: { code?: string } } | undefined)?.params?.code;
+    expect(code(-1)).toBe("out-of-range");
+    expect(code("(1.00)")).toBe("out-of-range");
+    expect(code("两块五")).toBe("not-money");
+    expect(code("#REF!")).toBe("error-value");
+  });
+
+  it("multiplies and formats exactly", () => {
+    expect(multiplyPrice({ numerator: 855, scale: 1 }, 1000)).toBe(85500);
+    expect(multiplyPrice(399, 2.5)).toBe(998);
+    expect(multiplyPrice({ numerator: 2375, scale: 1 }, -4)).toBe(-950);
+    expect(formatPrice({ numerator: 2375, scale: 1 })).toBe("¥2.375");
+    expect(formatPrice({ numerator: 5, scale: 2 })).toBe("¥0.0005");
+    expect(formatPrice({ numerator: 12345675, scale: 1 })).toBe("¥12,345.675");
+    expect(formatPrice(250)).toBe("¥2.50");
   });
 });
 
@@ -377,6 +508,10 @@ describe("isSeasoning", () => {
     expect(isSeasoning("老干妈", "调味品")).toBe(true);
     expect(isSeasoning("八角", "干货")).toBe(false);
     expect(isSeasoning("花椒", "干调")).toBe(true);
+  });
+  it("lets the name decide under a mixed category such as 粮油调料", () => {
+    expect(isSeasoning("大豆油", "粮油调料")).toBe(false);
+    expect(isSeasoning("味精", "粮油调料")).toBe(true);
   });
   it("recognises obvious seasonings by name, sugar and salt only as whole names", () => {
     for (const item of [
@@ -388,9 +523,14 @@ describe("isSeasoning", () => {
       "白砂糖(500g)",
       "鸡精",
       "豆瓣酱",
+      "食用盐",
+      "海盐",
+      "井盐",
+      "加碘盐 400g",
+      "低钠盐(袋)",
     ])
       expect(isSeasoning(item), item).toBe(true);
-    for (const item of ["红糖馒头", "盐焗鸡翅", "食用油", "大米", "青菜"])
+    for (const item of ["红糖馒头", "盐焗鸡翅", "食用油", "大米", "青菜", "盐水鸭肉", "大豆油"])
       expect(isSeasoning(item), item).toBe(false);
   });
 });
@@ -402,7 +542,27 @@ describe("acceptanceFailed", () => {
     expect(acceptanceFailed("超过保质期")).toBe(true);
     expect(acceptanceFailed("合格")).toBe(false);
     expect(acceptanceFailed("新鲜，无异味，未变质")).toBe(false);
+    expect(acceptanceFailed("有异味")).toBe(true);
+    expect(acceptanceFailed("无异味，部分腐烂")).toBe(true);
+    expect(acceptanceFailed("质量不合格")).toBe(true);
     expect(acceptanceFailed(undefined)).toBe(false);
+  });
+  it("reads a negated list of defects as a pass", () => {
+    for (const text of [
+      "无腐烂变质",
+      "无质量问题",
+      "未发现不合格",
+      "无不合格品",
+      "无霉变、虫蛀",
+      "无过期变质",
+      "感官正常，无异味无变质",
+      "未过期，包装无破损",
+      "不过期",
+      "检验合格，没有问题",
+      "无霉变和虫蛀现象",
+      "未见明显异味及异物",
+    ])
+      expect(acceptanceFailed(text), text).toBe(false);
   });
 });
 

@@ -174,13 +174,61 @@ describe("checkSuppliers", () => {
       const report = await check([
         GOOD,
         ["海天调味品商行", "91320100MA1XXXX02", "2030-01-01", "JY2", "2025-01-01", "是"],
-        ["绿源　蔬菜", "91320100 ma1xxxx01", "2027-12-31", "JY13201000001", "2024-06-30", "是"],
+        ["绿源　蔬菜", "91320100 ma1xxxx01", "2027-12-31", "JY13201000002", "2026-06-30", "是"],
       ]);
       expect(found(report)).toEqual([["canteen/duplicate-supplier", "warning", "A4"]]);
       expect(report.findings[0]?.message).toBe(
-        "供货商“绿源 蔬菜”已在“供货商资质”第 2 行登记，此行的资质信息与之不同（食品经营许可证有效期至：2026-06-30 与 2024-06-30），请核对以哪一行为准",
+        "供货商“绿源 蔬菜”已在“供货商资质”第 2 行登记，此行的资质信息与之不同（食品经营许可证号：JY13201000001 与 JY13201000002），请核对以哪一行为准",
       );
       expect(report.findings[0]?.data).toMatchObject({ firstRow: 2, firstSheet: "供货商资质" });
+    });
+
+    it("reads a renewal as history: no expiry finding on the old row, and info instead of a warning", async () => {
+      const report = await check(
+        [
+          ["绿源蔬菜", "X1", "2030-01-01", "JY1", "2024-06-30", "是"],
+          ["绿源蔬菜", "X1", "2030-01-01", "JY2", "2029-06-30", "是"], // renewed, with a new number
+          ["海天调味品商行", "X2", "2030-01-01", "JY3", "2029-06-30", "是"],
+          ["海天调味品商行", "X2", "2030-01-01", "JY3", "2024-06-30", "是"], // the old licence listed after
+        ],
+        { asOf: "2024-12-31" },
+      );
+      expect(found(report)).toEqual([
+        ["canteen/duplicate-supplier", "info", "A3"],
+        ["canteen/duplicate-supplier", "info", "A5"],
+      ]);
+      expect(report.findings[0]?.message).toBe(
+        "供货商“绿源蔬菜”已在“供货商资质”第 2 行登记，此行是换证记录（食品经营许可证有效期 2024-06-30 → 2029-06-30），以有效期较晚的证为准",
+      );
+      expect(report.findings[0]?.data).toMatchObject({ renewal: true, firstRow: 2 });
+    });
+
+    it("still reports the old row when the renewal has expired too, or is no later", async () => {
+      const report = await check(
+        [
+          ["绿源蔬菜", "X1", "2030-01-01", "JY1", "2024-06-30", "是"],
+          ["绿源蔬菜", "X1", "2030-01-01", "JY1", "2024-10-31", "是"],
+        ],
+        { asOf: "2024-12-31" },
+      );
+      expect(found(report)).toEqual([
+        ["canteen/licence-expired", "error", "E2"],
+        ["canteen/licence-expired", "error", "E3"],
+        ["canteen/duplicate-supplier", "info", "A3"],
+      ]);
+    });
+
+    it("keeps the warning when a renewal also changes other data or blanks a date", async () => {
+      const report = await check([
+        ["绿源蔬菜", "X1", "2030-01-01", "JY1", "2024-06-30", "是"],
+        ["绿源蔬菜", "X9", "2030-01-01", "JY1", "2029-06-30", "是"],
+        ["海天调味品商行", "X2", "2030-01-01", "JY3", "2029-06-30", "是"],
+        ["海天调味品商行", "X2", "2030-01-01", "JY3", null, "是"],
+      ]);
+      expect(found(report)).toEqual([
+        ["canteen/duplicate-supplier", "warning", "A3"],
+        ["canteen/duplicate-supplier", "warning", "A5"],
+      ]);
     });
 
     it("shows a blank on one side", async () => {
@@ -280,6 +328,25 @@ describe("expiryCell", () => {
     expect(read("2015-03-01至2035-02-28").data).toBe("2035-02-28");
     expect(read("2015.03.01~2035.02.28").data).toBe("2035-02-28");
     expect(read("2015-03-01 - 2035-02-28").data).toBe("2035-02-28");
+  });
+
+  it("reads ranges joined by a bare hyphen and ends with words around them", () => {
+    for (const [text, end] of [
+      ["2020.01.01-2030.12.31", "2030-12-31"],
+      ["2020/1/1-2026/12/31", "2026-12-31"],
+      ["2020-01-01-2030-12-31", "2030-12-31"],
+      ["2020年1月1日-2030年12月31日", "2030-12-31"],
+      ["2030年12月31日止", "2030-12-31"],
+      ["至2026年12月31日", "2026-12-31"],
+      ["有效期至2026-12-31", "2026-12-31"],
+      ["截止2026.12.31", "2026-12-31"],
+      ["自2015年3月1日至2035年2月28日", "2035-02-28"],
+      ["2021-05-06 至 2026-05-05", "2026-05-05"],
+      ["2015.03.01-长期", LONG_TERM_EXPIRY],
+      ["2026-12-31", "2026-12-31"],
+      ["2026.12.31", "2026-12-31"],
+    ])
+      expect(read(text as string).data, text).toBe(end);
   });
 
   it("keeps the date schema's bilingual issue for anything else", () => {

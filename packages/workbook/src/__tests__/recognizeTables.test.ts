@@ -329,3 +329,44 @@ describe("totals inside a table", () => {
     ]);
   });
 });
+
+describe("requiresOneOf", () => {
+  const certificates = defineTableKind({
+    id: "test.certificates",
+    title: { "zh-CN": "健康证", en: "Certificates" },
+    requiresOneOf: ["expires"],
+    fields: {
+      name: field({
+        title: { "zh-CN": "姓名", en: "Name" },
+        synonyms: ["姓名"],
+        required: true,
+        schema: cells.text(),
+      }),
+      post: field({
+        title: { "zh-CN": "岗位", en: "Post" },
+        synonyms: ["岗位"],
+        required: false,
+        schema: cells.text(),
+      }),
+      expires: field({
+        title: { "zh-CN": "有效期至", en: "Expires" },
+        synonyms: ["有效期至"],
+        required: false,
+        schema: cells.date(),
+      }),
+    },
+  });
+
+  it("passes over a sheet with none of the fields the kind cannot do without", () => {
+    const roster = sheetOf("名册", [
+      ["姓名", "岗位"],
+      ["王芳", "保安"],
+    ]);
+    expect(recognizeTables(roster, [certificates])).toEqual([]);
+    const register = sheetOf("健康证", [
+      ["姓名", "岗位", "有效期至"],
+      ["王芳", "厨师", "2024-06-30"],
+    ]);
+    expect(recognizeTables(register, [certificates]).map((t) => t.kind.id)).toEqual(["test.certificates"]);
+  });
+});
