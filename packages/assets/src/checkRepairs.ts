@@ -300,7 +300,7 @@ function monthlyReport(tallies: readonly MonthTally[], totalLabel: string): Repo
       { key: "averageRepair", title: tr("平均维修天数", "Average repair (school days)") },
       { key: "slowResponse", title: tr("响应超时", "Slow responses") },
       { key: "slowRepair", title: tr("维修超时", "Slow repairs") },
-      { key: "cost", title: tr("维修费用", "Cost"), width: 14 },
+      { key: "costFen", title: tr("维修费用", "Cost"), width: 14, format: "money" },
     ],
     rows: [...sorted.map(row), row(total)],
   };

@@ -233,6 +233,7 @@ export class MemoryWorkbook implements Workbook {
         if (out === null) return { value: null, text: "" };
         if (typeof out === "string") return { value: out, text: out };
         if (typeof out === "number") return { value: out, text: String(out) };
+        if ("format" in out) return { value: out.value, text: String(out.value), format: out.format };
         if ("bold" in out) sheet.bold.add(address);
         else sheet.links.set(address, { sheet: out.link.sheet, cell: normalizeAddress(out.link.cell) });
         return { value: out.text, text: out.text };

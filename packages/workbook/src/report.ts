@@ -7,7 +7,10 @@ export interface Report {
   title: Bilingual;
   /** The sheet it is written to, in both languages (kept short: Excel allows 31 characters). */
   sheetName: Bilingual;
-  /** Columns in order; `width` in characters (default: fits the title). */
-  columns: readonly { key: string; title: Bilingual; width?: number }[];
+  /**
+   * Columns in order; `width` in characters (default: fits the title). A `money` column holds integer
+   * fen in its rows and is written to the sheet as yuan in a ¥ number format, so Excel can add it up.
+   */
+  columns: readonly { key: string; title: Bilingual; width?: number; format?: "money" }[];
   rows: readonly Readonly<Record<string, string | number | null>>[];
 }

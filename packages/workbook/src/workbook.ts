@@ -32,7 +32,9 @@ export type OutCell =
   | number
   | null
   | { text: string; link: { sheet: string; cell: string } }
-  | { text: string; bold: true };
+  | { text: string; bold: true }
+  /** A number shown in an Excel number format ("¥#,##0.00", "0.0%", "yyyy-mm-dd" for a date serial). */
+  | { value: number; format: string };
 
 /** How a sheet that houqin writes should look. */
 export interface WriteSheetOptions {

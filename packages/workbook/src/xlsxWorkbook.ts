@@ -498,6 +498,11 @@ function writeOutCell(cell: ExcelJS.Cell, out: Exclude<OutCell, null>): void {
     cell.value = out;
     return;
   }
+  if ("format" in out) {
+    cell.value = out.value;
+    cell.numFmt = out.format;
+    return;
+  }
   if ("bold" in out) {
     cell.value = out.text;
     cell.font = { bold: true };

@@ -48,11 +48,14 @@ describe("houqin check on a canteen workbook, end to end", () => {
     const settlement = wb.getWorksheet("食堂月度结算");
     const header = settlement?.getRow(1).values as unknown[];
     const column = header.indexOf("本月采购");
-    let total: unknown;
+    let total: ExcelJS.Cell | undefined;
     settlement?.eachRow((row) => {
-      if (row.getCell(1).value === "合计") total = row.getCell(column).value;
+      if (row.getCell(1).value === "合计") total = row.getCell(column);
     });
-    expect(String(total).replace(/[¥,]/g, "")).toBe((fen / 100).toFixed(2));
+    // Written as a number in a ¥ format, so finance can add it up in Excel.
+    expect(typeof total?.value).toBe("number");
+    expect(Math.round((total?.value as number) * 100)).toBe(fen);
+    expect(total?.numFmt).toContain("¥#,##0.00");
   });
 
   it("finds nothing in the clean variant", async () => {

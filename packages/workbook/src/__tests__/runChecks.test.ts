@@ -149,3 +149,29 @@ describe("runChecks", () => {
     expect(workbook.sheet("检查结果").values).toEqual(VISITS);
   });
 });
+
+describe("report sheets", () => {
+  it("writes a money column as yuan in a ¥ format, which Excel can add up", async () => {
+    const workbook = new MemoryWorkbook({ sheets: [{ name: "数据", rows: [["x"]] }] });
+    await writeResults(workbook, [], {
+      reports: [
+        {
+          id: "test.money",
+          title: { "zh-CN": "结算", en: "Settlement" },
+          sheetName: { "zh-CN": "结算", en: "Settlement" },
+          columns: [
+            { key: "month", title: { "zh-CN": "月份", en: "Month" } },
+            { key: "amountFen", title: { "zh-CN": "金额", en: "Amount" }, format: "money" },
+          ],
+          rows: [
+            { month: "2023年11月", amountFen: 123456 },
+            { month: "合计", amountFen: -5 },
+          ],
+        },
+      ],
+    });
+    const { rows } = await workbook.readSheet("结算");
+    expect(rows[1]?.[1]).toMatchObject({ value: 1234.56, format: "¥#,##0.00;-¥#,##0.00" });
+    expect(rows[2]?.[1]).toMatchObject({ value: -0.05 });
+  });
+});

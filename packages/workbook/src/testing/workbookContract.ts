@@ -61,6 +61,7 @@ const RESULT_ROWS: readonly (readonly OutCell[])[] = [
   ],
   ["finance/unapproved-fee", { text: "收费明细!C3", link: { sheet: USER, cell: "C3" } }, 3],
   ["safety/x", { text: "Sheet 3!B1", link: { sheet: OTHER, cell: "$B$1" } }, null],
+  ["money", "金额", { value: 1234.5, format: "¥#,##0.00" }],
 ];
 
 /**
@@ -171,7 +172,10 @@ export function workbookContract<W extends Workbook>(
           ["规则", "单元格", "数量"],
           ["finance/unapproved-fee", "收费明细!C3", 3],
           ["safety/x", "Sheet 3!B1", null],
+          ["money", "金额", 1234.5],
         ]);
+        // A number written with a format keeps it, so Excel shows ¥1,234.50 and can still add it up.
+        expect(rows[3]?.[2]).toMatchObject({ value: 1234.5, format: "¥#,##0.00" });
         expect(rows[1]?.[2]?.text).toBe("3");
       }
     });
