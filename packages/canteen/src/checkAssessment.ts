@@ -24,6 +24,7 @@ import {
 } from "@houqin/workbook";
 import { assessments } from "./assessmentKinds.js";
 import { meals, staff } from "./kinds.js";
+import { servingDays, servingPeriod } from "./servingDays.js";
 
 const CLAUSE = "三(三)2";
 
@@ -484,7 +485,9 @@ function missingMonths(
   const firstMonth = assessedMonths[0];
   const lastMonth = assessedMonths[assessedMonths.length - 1];
   if (firstMonth === undefined || lastMonth === undefined) return [];
-  const served = ctx.tablesOf(meals).flatMap((m) => m.rows.map((r) => r.values.date.slice(0, 7)));
+  // The months the canteen served in, the way the daily logs count serving days (停餐 rows are not).
+  const period = ctx.tablesOf(meals).length > 0 ? servingPeriod(ctx, []) : undefined;
+  const served = period ? servingDays(ctx, period.from, period.to).map((d) => d.slice(0, 7)) : [];
   let judged: string[];
   if (served.length > 0) judged = [...new Set(served)].filter((m) => m < current).sort();
   else {

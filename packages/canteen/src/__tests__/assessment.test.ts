@@ -315,6 +315,19 @@ describe("checkAssessment", () => {
     expect(report.findings[0]?.data).toEqual({ month: "2023-12" });
   });
 
+  it("does not ask for an assessment in a month the canteen did not serve (停餐 rows of nobody)", async () => {
+    const mealsRows: CellValue[][] = [
+      ["日期", "餐次", "学生人数", "教职工人数"],
+      ["2023-09-04", "午餐", 700, 40],
+      ["2023-10-09", "午餐", 700, 40],
+      ["2023-11-06", "午餐", 700, 40],
+      ["2023-12-04", "午餐", 0, 0],
+      ["2024-01-08", "午餐", 700, 40],
+    ];
+    const report = await check(cleanLines(), "2024-01-10", { meals: mealsRows });
+    expect(found(report)).toEqual([]);
+  });
+
   it("without semesters or meals judges the months between the first and the last assessed", async () => {
     const rows = cleanLines().filter((r) => r[0] !== "2023-10");
     const report = await check(rows, "2024-03-10", { settings: [] });
