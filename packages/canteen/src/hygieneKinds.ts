@@ -170,7 +170,8 @@ export const hazardInspections = defineTableKind({
   title: t("食品安全隐患排查记录", "Food-safety hazard inspections"),
   // 食堂, 食品, 自查: a canteen's self-inspection written with 检查日期, 检查项目 ties with the school's
   // safety inspection log, and the sheet's name decides.
-  sheetHints: ["隐患", "排查", "食品安全", "食堂", "食品", "厨房", "后厨", "自查", "hazard"],
+  // A hazard log of the whole school (安全隐患排查) is the safety domain's; the canteen's says so.
+  sheetHints: ["食品安全", "食堂", "食品", "厨房", "后厨", "餐饮", "hazard"],
   fields: {
     date: field({
       title: t("排查日期", "Date"),

@@ -10,19 +10,19 @@ export const inspectionLog = defineTableKind({
   fields: {
     date: field({
       title: t("检查日期", "Date"),
-      synonyms: ["检查日期", "日期", "检查时间", "date"],
+      synonyms: ["检查日期", "排查日期", "巡查日期", "日期", "检查时间", "date"],
       required: true,
       schema: cells.date(),
     }),
     item: field({
       title: t("检查项目", "Item"),
-      synonyms: ["检查项目", "检查内容", "检查部位", "项目", "内容", "item", "check"],
+      synonyms: ["检查项目", "检查内容", "检查部位", "排查项目", "排查内容", "项目", "内容", "item", "check"],
       required: true,
       schema: cells.text(),
     }),
     inspector: field({
       title: t("检查人", "Inspector"),
-      synonyms: ["检查人", "检查人员", "inspector"],
+      synonyms: ["检查人", "检查人员", "排查人", "排查人员", "inspector"],
       required: false,
       schema: cells.text(),
     }),

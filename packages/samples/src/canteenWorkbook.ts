@@ -496,7 +496,7 @@ export function generateCanteenWorkbook(options: CanteenWorkbookOptions = {}): G
   if (defects) hazardRows.push(["2023-11-21", "冷库温度", "冷库温度计损坏", "更换温度计", null, "刘海"]);
   const hazardSheet = writeSheet(
     wb,
-    "隐患排查",
+    "食品安全隐患排查",
     "食品安全隐患排查记录",
     ["排查日期", "排查项目", "发现问题", "整改措施", "整改完成日期", "排查人"],
     hazardRows,

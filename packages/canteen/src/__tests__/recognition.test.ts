@@ -153,6 +153,14 @@ describe("a time column next to the date", () => {
     expect(columnsOf(report, "明厨亮灶上传记录").date).toBe("A");
   });
 
+  it("leaves the whole school's hazard log to safety, and takes the one whose sheet names food", async () => {
+    const header = ["排查日期", "排查项目", "发现问题", "整改措施", "整改完成日期", "排查人"];
+    const row = ["2024-09-02", "教学楼楼梯", "扶手松动", "加固", "2024-09-03", "张建国"];
+    const report = await recognise({ 安全隐患排查: [header, row], 食堂隐患排查: [header, row] });
+    expect(kindOf(report, "安全隐患排查")).toBe("safety.inspection-log");
+    expect(kindOf(report, "食堂隐患排查")).toBe("canteen.hazard-inspections");
+  });
+
   it("keeps 日期 as a hazard log's date when it also has 排查时间", async () => {
     const report = await recognise({
       食品安全隐患排查: [
