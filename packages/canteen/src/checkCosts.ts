@@ -44,7 +44,7 @@ const MSG = {
   },
   surplusOver: {
     "zh-CN":
-      "{month}食堂盈余 {surplus}，盈余率 {rate}，超过{limitText}（餐费收入 {revenue}，伙食成本 {cost}）。食堂应坚持非营利、按成本运行{notCosted}",
+      "{month}食堂餐费收入 {revenue}，伙食成本 {cost}，盈余 {surplus}，盈余率 {rate}，超过{limitText}。食堂应坚持非营利、按成本运行{notCosted}",
     en: "In {month} the canteen made a surplus of {surplus}, a surplus rate of {rate}, above {limitText} (revenue {revenue}, food cost {cost}); the canteen is meant to run at cost{notCosted}",
   },
   limitSet: {

@@ -11,7 +11,7 @@ import {
 import { type Check, type CheckContext, cellOf, type RecognizedTable, saysNothing } from "@houqin/workbook";
 import { expiryState, isLongTerm } from "./expiry.js";
 import { purchases } from "./kinds.js";
-import { formatPrice, multiplyPrice, type PriceValue, priceYuanText } from "./priceCell.js";
+import { cleanQuantity, formatPrice, multiplyPrice, type PriceValue, priceYuanText } from "./priceCell.js";
 import {
   LICENCE_EXPIRIES,
   readSupplierRegister,
@@ -512,8 +512,10 @@ export function checkPurchases(ctx: CheckContext): Finding[] {
       // Amount = quantity × unit price, to the fen.
       const { quantity, unitPrice, amount } = values;
       if (quantity !== undefined && unitPrice !== undefined && amount !== undefined) {
-        const magnitude = product(unitPrice, quantity);
-        const expected = magnitude === undefined ? undefined : amount < 0 ? -magnitude : magnitude;
+        // A return is written with a negative quantity or a negative amount (or both): compare sizes.
+        const computed = product(unitPrice, quantity);
+        const expected =
+          computed === undefined ? undefined : amount < 0 === computed < 0 ? computed : -computed;
         if (expected !== undefined && expected !== amount) {
           const unit = values.unit ? ` ${values.unit}` : "";
           findings.push({
@@ -522,7 +524,7 @@ export function checkPurchases(ctx: CheckContext): Finding[] {
             message: t(MSG.amountMismatch, {
               ...data,
               amount: formatMoney(amount),
-              quantity: `${quantity}${unit}`,
+              quantity: `${cleanQuantity(quantity)}${unit}`,
               unitPrice: formatPrice(unitPrice),
               expected: formatMoney(expected),
             }),

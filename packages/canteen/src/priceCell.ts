@@ -166,8 +166,9 @@ export function asUnitPrice(price: PriceValue): UnitPrice {
  * multiplyPrice({ numerator: 2375, scale: 1 }, 100) // 23750
  * multiplyPrice({ numerator: 855, scale: 1 }, 1000) // 85500
  */
-export function multiplyPrice(price: PriceValue, quantity: number): Fen {
+export function multiplyPrice(price: PriceValue, rawQuantity: number): Fen {
   const { numerator, scale } = asUnitPrice(price);
+  const quantity = cleanQuantity(rawQuantity);
   if (scale === 0) return multiplyFen(numerator, quantity);
   // numerator × quantity × 10^-scale: hand multiplyFen the quantity already shifted, as a literal.
   const m = Number.isFinite(quantity)
@@ -176,6 +177,19 @@ export function multiplyPrice(price: PriceValue, quantity: number): Fen {
   if (!m) return multiplyFen(numerator, String(quantity));
   const fraction = m[3] ?? "";
   return multiplyFen(numerator, `${m[1]}${m[2]}${fraction}e${Number(m[4] ?? "0") - fraction.length - scale}`);
+}
+
+/**
+ * A quantity as Excel shows it: 15 significant digits, so that a formula's 0.7*3 (2.0999999999999996)
+ * is 2.1, as the cell displays it and as the person who typed the amount read it.
+ *
+ * @param quantity - the quantity as stored
+ * @returns the quantity to 15 significant digits
+ * @example
+ * cleanQuantity(0.7 * 3) // 2.1
+ */
+export function cleanQuantity(quantity: number): number {
+  return Number.isFinite(quantity) ? Number(quantity.toPrecision(15)) : quantity;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isBlankCell, normalizeText } from "@houqin/core";
+import { type Cell, isBlankCell, normalizeText } from "@houqin/core";
 import { columnNumber } from "./address.js";
 import { normalizeHeader } from "./normalizeHeader.js";
 import type { FieldMap, TableKind } from "./tableKind.js";
@@ -64,6 +64,8 @@ interface Grid {
   rows: number;
   cols: number;
   text(r: number, c: number): string;
+  /** The cell as read, for the few places that must know whether a value reads as its field's. */
+  cell(r: number, c: number): Cell | undefined;
   label(r: number, c: number): string;
   group(r: number, c: number): string;
   mergeBottom(r: number, c: number): number;
@@ -90,6 +92,7 @@ function makeGrid(sheet: SheetData): Grid {
     rows,
     cols,
     text,
+    cell: (r, c) => sheet.rows[r - 1]?.[c - 1],
     // A header cell's own label; a horizontal merge labels only its left column, a vertical one every row.
     label(r, c) {
       const m = mergeAt.get(r * 20000 + c);
@@ -179,7 +182,6 @@ function assignColumns(grid: Grid, r: number, kind: TableKind): Candidate | unde
   const matched = Object.keys(columns).length;
   if (matched < 2) return undefined;
   for (const [key, f] of Object.entries(kind.fields)) if (f.required && !(key in columns)) return undefined;
-  if (kind.requiresOneOf && !kind.requiresOneOf.some((key) => key in columns)) return undefined;
   return { kind, headerRow: r, columns, matched, score };
 }
 
@@ -235,15 +237,23 @@ function looksLikeData(grid: Grid, r: number, cand: Candidate): boolean {
 
 /** Whether the first non-blank row after a totals row is plainly more data of the same table. */
 function moreDataAfter(grid: Grid, r: number, cand: Candidate, kinds: readonly TableKind[]): boolean {
+  // 本月合计 then 本年累计: look past the totals to the row after them. A blank row after a total ends
+  // the table, whatever follows it.
   let next = r + 1;
-  while (next <= grid.rows && next - r <= BLANK_GAP && grid.blank(next)) next++;
+  while (next <= grid.rows && !grid.blank(next) && rowMatches(grid, next, TOTALS_RE)) next++;
   if (next > grid.rows || grid.blank(next)) return false;
-  return (
-    looksLikeData(grid, next, cand) &&
-    !rowMatches(grid, next, TOTALS_RE) &&
-    !isFooter(grid, next) &&
-    !candidateAt(grid, next, kinds)
-  );
+  return readsAsData(grid, next, cand) && !isFooter(grid, next) && !candidateAt(grid, next, kinds);
+}
+
+/** A row whose required cells all read as their fields' values: a date is a date, not "负责人：王芳". */
+function readsAsData(grid: Grid, r: number, cand: Candidate): boolean {
+  return Object.entries(cand.kind.fields).every(([key, f]) => {
+    if (!f.required) return true;
+    const col = cand.columns[key];
+    const cell = col === undefined ? undefined : grid.cell(r, col);
+    if (!cell || isBlankCell(cell)) return false;
+    return f.schema.safeParse({ ...cell, dateSystem: "1900", defaultYear: 2000 }).success;
+  });
 }
 
 function findEnd(
@@ -301,8 +311,11 @@ function candidateAt(grid: Grid, r: number, kinds: readonly TableKind[]): Candid
   for (const kind of kinds) {
     const cand = assignColumns(grid, r, kind);
     if (!cand) continue;
+    const hinted = sheetHinted(grid.name, kind);
+    // A kind that needs one of some columns takes a sheet without them only when the sheet's name says so.
+    if (kind.requiresOneOf && !hinted && !kind.requiresOneOf.some((key) => key in cand.columns)) continue;
     // The sheet's name breaks a tie between kinds that map as many columns.
-    if (sheetHinted(grid.name, kind)) cand.score += 500;
+    if (hinted) cand.score += 500;
     if (better(cand, best)) best = cand;
   }
   return best;

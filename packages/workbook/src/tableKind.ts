@@ -53,8 +53,9 @@ export interface TableKind<F extends FieldMap = FieldMap> {
    */
   otherColumns?: boolean;
   /**
-   * Recognise the kind only when at least one of these fields has a column: for kinds whose other
-   * columns are common to many sheets (姓名, 岗位 of a staff list with health certificates).
+   * Recognise the kind only when at least one of these fields has a column, or the sheet's name carries
+   * one of its hints: for kinds whose other columns are common to many sheets (姓名, 岗位 of a staff
+   * list with health certificates).
    */
   requiresOneOf?: readonly string[];
 }

@@ -208,7 +208,7 @@ describe("checkCosts: a realistic month", () => {
     expect(finding?.sheet).toBe("库存盘点");
     expect(finding?.clause).toBe("三(三)5");
     expect(finding?.message).toBe(
-      `2023年11月食堂盈余 ${yuanText(surplus)}，盈余率 6.5%，超过默认上限 5%（可在设置表“盈余率上限”中修改）（餐费收入 ${yuanText(month.revenue)}，伙食成本 ${yuanText(foodCost)}）。食堂应坚持非营利、按成本运行`,
+      `2023年11月食堂餐费收入 ${yuanText(month.revenue)}，伙食成本 ${yuanText(foodCost)}，盈余 ${yuanText(surplus)}，盈余率 6.5%，超过默认上限 5%（可在设置表“盈余率上限”中修改）。食堂应坚持非营利、按成本运行`,
     );
     expect(finding?.data).toMatchObject({
       month: "2023-11",
@@ -731,7 +731,7 @@ describe("cells.month", () => {
       settings: [["盈余率上限", "2%"]],
     });
     expect(found(report)).toEqual([["canteen/surplus-over-limit", "A2"]]);
-    expect(report.findings[0]?.message).toContain("超过本校设定的盈余率上限 2%（餐费收入 ¥1,760.00");
+    expect(report.findings[0]?.message).toContain("超过本校设定的盈余率上限 2%。");
     expect(report.findings[0]?.data).toMatchObject({ limit: 0.02, limitSet: true });
   });
 

@@ -108,6 +108,10 @@ describe("checkPurchases", () => {
       line({ A: "2023-09-07", C: "芹菜", J: "新鲜，无异味", I: "张三和李四" }),
       // A return: a credit line with a negative amount.
       line({ A: "2023-09-08", C: "青菜(退货)", E: 4, H: -10, J: "正常" }),
+      // A return written with a negative quantity and a negative amount.
+      line({ A: "2023-09-08", C: "土豆(退货)", E: -10, G: 2.5, H: -25, J: "正常" }),
+      // A quantity from a formula (=0.7*3) that a float stores as 2.0999999999999996.
+      line({ A: "2023-09-08", C: "香菜", E: 0.7 * 3, G: 0.05, H: 0.11 }),
       line({ A: "2023-09-08", B: "城南粮油店", C: "食用油", D: null, E: 2, F: "桶", G: 65, H: 130 }),
     ]);
     expect(report.findings).toEqual([]);

@@ -370,3 +370,82 @@ describe("requiresOneOf", () => {
     expect(recognizeTables(register, [certificates]).map((t) => t.kind.id)).toEqual(["test.certificates"]);
   });
 });
+
+describe("totals inside a table: what ends it", () => {
+  it("goes on past 本月合计 and 本年累计 to the next month", () => {
+    const sheet = sheetOf("日记账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2024-09-02", "收餐费", 100, 0],
+      ["本月合计", null, 100, 0],
+      ["本年累计", null, 100, 0],
+      ["2024-10-08", "收餐费", 200, 0],
+      ["本月合计", null, 200, 0],
+      ["本年累计", null, 300, 0],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ firstRow: 2, lastRow: 5, totalsRow: 6, skippedRows: [3, 4] });
+  });
+
+  it("ends at a total followed by a signature line, even one it does not know", () => {
+    const sheet = sheetOf("日记账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2024-09-02", "收餐费", 100, 0],
+      ["合计", null, 100, 0],
+      ["食堂负责人：王芳", null, 50, "校长签字："],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ lastRow: 2, totalsRow: 3 });
+  });
+
+  it("ends at a total followed by a blank row, whatever comes after", () => {
+    const sheet = sheetOf("日记账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2024-09-02", "收餐费", 100, 0],
+      ["合计", null, 100, 0],
+      [],
+      ["2024-10-08", "收餐费", 200, 0],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ lastRow: 2, totalsRow: 3 });
+  });
+});
+
+describe("requiresOneOf on a hinted sheet", () => {
+  const register = defineTableKind({
+    id: "test.register",
+    title: { "zh-CN": "从业人员", en: "Staff" },
+    sheetHints: ["从业人员"],
+    requiresOneOf: ["expires"],
+    fields: {
+      name: field({
+        title: { "zh-CN": "姓名", en: "Name" },
+        synonyms: ["姓名"],
+        required: true,
+        schema: cells.text(),
+      }),
+      post: field({
+        title: { "zh-CN": "岗位", en: "Post" },
+        synonyms: ["岗位"],
+        required: false,
+        schema: cells.text(),
+      }),
+      expires: field({
+        title: { "zh-CN": "有效期至", en: "Expires" },
+        synonyms: ["有效期至"],
+        required: false,
+        schema: cells.date(),
+      }),
+    },
+  });
+
+  it("takes a sheet without the columns when its name says what it is", () => {
+    const rows = [
+      ["姓名", "岗位"],
+      ["王芳", "厨师"],
+    ];
+    expect(recognizeTables(sheetOf("从业人员名册", rows), [register]).map((t) => t.kind.id)).toEqual([
+      "test.register",
+    ]);
+    expect(recognizeTables(sheetOf("保安名册", rows), [register])).toEqual([]);
+  });
+});
