@@ -269,7 +269,12 @@ function findEnd(
     if (blankForTable(grid, r, cand)) {
       blankRun++;
       if (!grid.blank(r) && !rowMatches(grid, r, TOTALS_RE)) skipped.push(r);
-      else if (!grid.blank(r)) return { lastRow, totalsRow: r, skipped };
+      else if (!grid.blank(r)) {
+        // A total labelled outside the table's columns: the same rule as one inside them.
+        if (!moreDataAfter(grid, r, cand, kinds)) return { lastRow, totalsRow: r, skipped };
+        skipped.push(r);
+        blankRun = 0;
+      }
       continue;
     }
     if (blankRun >= BLANK_GAP) {

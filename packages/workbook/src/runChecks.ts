@@ -117,7 +117,11 @@ export async function readWorkbook(workbook: Workbook, options: RunChecksOptions
   const parsedByKind = new Map<string, ParsedTable[]>();
   const tables: TableReport[] = [];
   const dataSheets = sheets.filter((s) => s.name !== settingsInfo?.name);
-  const schoolYearStart = schoolYearStartOf(settings);
+  // A date written without a year, with no full date near it, is in the school year of the settings,
+  // else in the school year of "today".
+  const asOf = options.asOf ?? settings.asOf ?? options.today;
+  const schoolYearStart =
+    schoolYearStartOf(settings) ?? Number(asOf.slice(0, 4)) - (Number(asOf.slice(5, 7)) < 8 ? 1 : 0);
   findings.push(...checkOverrides(settings, kinds, new Set(sheets.map((s) => s.name)), lang));
   let done = 0;
   for (const info of dataSheets) {
@@ -164,7 +168,6 @@ export async function readWorkbook(workbook: Workbook, options: RunChecksOptions
   }
   options.onProgress?.({ phase: "read", done, total: dataSheets.length, label: "" });
 
-  const asOf = options.asOf ?? settings.asOf ?? options.today;
   const calendar = createSchoolCalendar(settings.calendar);
   const settingFindingsSeen = new Set<string>();
   const reports: Report[] = [];

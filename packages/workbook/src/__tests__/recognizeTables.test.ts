@@ -449,3 +449,17 @@ describe("requiresOneOf on a hinted sheet", () => {
     expect(recognizeTables(sheetOf("保安名册", rows), [register])).toEqual([]);
   });
 });
+
+describe("a total labelled outside the table's columns", () => {
+  it("is skipped when more of the table follows, and ends it otherwise", () => {
+    const sheet = sheetOf("日记账", [
+      ["序号", "日期", "摘要", "借方", "贷方"],
+      [1, "2024-09-02", "收餐费", 100, 0],
+      ["9月合计", null, null, null, null],
+      [2, "2024-10-08", "收餐费", 200, 0],
+      ["10月合计", null, null, null, null],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ firstRow: 2, lastRow: 4, totalsRow: 5, skippedRows: [3] });
+  });
+});

@@ -175,3 +175,37 @@ describe("report sheets", () => {
     expect(rows[2]?.[1]).toMatchObject({ value: -0.05 });
   });
 });
+
+describe("dates without a year", () => {
+  it("are placed in the school year of today when nothing else says which year", async () => {
+    const workbook = new MemoryWorkbook({
+      sheets: [
+        {
+          name: "来访",
+          rows: [
+            ["日期", "来访人", "事由"],
+            ["11月6日", "王芳", "送货"],
+            ["3月4日", "李明", "维修"],
+          ],
+        },
+      ],
+    });
+    let dates: unknown[] = [];
+    const probe: HouqinModule = {
+      ...module,
+      checks: [
+        {
+          id: "test/probe",
+          title: { "zh-CN": "读取", en: "Probe" },
+          kinds: [visits],
+          run(ctx) {
+            dates = ctx.tablesOf(visits).flatMap((t) => t.rows.map((r) => r.values.date));
+            return [];
+          },
+        },
+      ],
+    };
+    await runChecks(workbook, { modules: [probe], today: "2024-01-10" });
+    expect(dates).toEqual(["2023-11-06", "2024-03-04"]);
+  });
+});
