@@ -1,16 +1,42 @@
 import type { HouqinModule } from "@houqin/workbook";
+import { budget, expenses, income } from "./budgetKinds.js";
+import { cashCount, cashJournal } from "./cashKinds.js";
 import { charges } from "./charges.js";
+import { budgetCheck } from "./checkBudget.js";
+import { cashCheck } from "./checkCash.js";
 import { feeCheck } from "./checkFees.js";
+import { incomeCheck } from "./checkIncome.js";
+import { publicityCheck } from "./checkPublicity.js";
 import { feeSchedule } from "./feeSchedule.js";
+import { fixedAssetAccount, fixedAssetAccountCheck } from "./fixedAssetAccount.js";
+import { feePublicity } from "./publicityKinds.js";
 
+export { budget, expenses, income } from "./budgetKinds.js";
+export { cashCount, cashJournal } from "./cashKinds.js";
 export { charges } from "./charges.js";
+export { budgetCheck, checkBudget } from "./checkBudget.js";
+export { cashCheck, checkCash } from "./checkCash.js";
 export { checkFees, feeCheck, feeItemKey } from "./checkFees.js";
+export { checkIncome, incomeCheck } from "./checkIncome.js";
+export { checkPublicity, publicityCheck, publicityPostedOn } from "./checkPublicity.js";
 export { feeSchedule } from "./feeSchedule.js";
+export { checkFixedAssetAccount, fixedAssetAccount, fixedAssetAccountCheck } from "./fixedAssetAccount.js";
+export { feePublicity } from "./publicityKinds.js";
 
-/** The finance domain as the apps load it: its table kinds and checks. */
+/** The finance domain as the apps load it (三(四)): its table kinds and checks. */
 export const finance: HouqinModule = {
   id: "finance",
   title: { "zh-CN": "财务", en: "Finance" },
-  kinds: [feeSchedule, charges],
-  checks: [feeCheck],
+  kinds: [
+    feeSchedule,
+    charges,
+    feePublicity,
+    cashJournal,
+    cashCount,
+    budget,
+    expenses,
+    income,
+    fixedAssetAccount,
+  ],
+  checks: [feeCheck, publicityCheck, cashCheck, incomeCheck, budgetCheck, fixedAssetAccountCheck],
 };
