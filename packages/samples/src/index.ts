@@ -4,6 +4,8 @@ export type { CanteenWorkbookOptions } from "./canteenWorkbook.js";
 export { generateCanteenWorkbook } from "./canteenWorkbook.js";
 export type { FeeWorkbookOptions, GeneratedWorkbook, PlantedFinding } from "./feeWorkbook.js";
 export { generateFeeWorkbook } from "./feeWorkbook.js";
+export type { FinanceWorkbookOptions } from "./financeWorkbook.js";
+export { generateFinanceWorkbook } from "./financeWorkbook.js";
 export { primaryClasses, studentName } from "./people.js";
 export type { Random } from "./random.js";
 export { createRandom } from "./random.js";

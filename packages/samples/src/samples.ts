@@ -2,6 +2,7 @@ import type { Bilingual } from "@houqin/core";
 import { generateAssetsWorkbook } from "./assetsWorkbook.js";
 import { generateCanteenWorkbook } from "./canteenWorkbook.js";
 import { type GeneratedWorkbook, generateFeeWorkbook } from "./feeWorkbook.js";
+import { generateFinanceWorkbook } from "./financeWorkbook.js";
 import { generateSafetyWorkbook } from "./safetyWorkbook.js";
 
 /** A sample workbook the demo writes and checks. */
@@ -47,5 +48,14 @@ export const SAMPLES: readonly Sample[] = [
       en: "A canteen's October–November 2023: purchases and acceptance, suppliers' licences, meals served, stock, staff health certificates, disinfection and 明厨亮灶 upload logs, hazard inspections, feedback, the staff assessment and the water dispensers (三(三)), with an expired licence, a seasoning without its certificate, an unhandled reject, a single inspector, a wrong amount, work on an expired health certificate, missed disinfection and upload, an unrectified hazard, unanswered feedback, a surplus over the limit, a missing assessment and missed dispenser upkeep",
     },
     generate: (seed) => generateCanteenWorkbook(seed === undefined ? {} : { seed }),
+  },
+  {
+    fileName: "财务管理.xlsx",
+    description: {
+      "zh-CN":
+        "2023年12月现金日记账与盘点、收入送存、2023年预算与支出、收费公示和固定资产明细账（三(四)），含余额算错、未日清、盘点短款、凭证断号和重号、收入未当日送存、超预算、执行滞后、无预算支出、公示提前撤下和账实不符",
+      en: "December 2023's cash journal and counts, income deposits, the 2023 budget and expenses, fee publicity and the fixed-asset account (三(四)), with a wrong balance, a day not closed, a short count, a voucher gap and a duplicate, income not banked the same day, a line over budget, one lagging, spending outside the budget, a notice taken down early and an account that disagrees with the ledger",
+    },
+    generate: () => generateFinanceWorkbook(),
   },
 ];
