@@ -1,4 +1,5 @@
 import type { HouqinModule } from "@houqin/workbook";
+import { bankJournal, bankStatement } from "./bankKinds.js";
 import { budget, expenses, income } from "./budgetKinds.js";
 import { cashCount, cashJournal } from "./cashKinds.js";
 import { charges } from "./charges.js";
@@ -7,10 +8,12 @@ import { cashCheck } from "./checkCash.js";
 import { feeCheck } from "./checkFees.js";
 import { incomeCheck } from "./checkIncome.js";
 import { publicityCheck } from "./checkPublicity.js";
+import { reconciliationCheck } from "./checkReconciliation.js";
 import { feeSchedule } from "./feeSchedule.js";
 import { fixedAssetAccount, fixedAssetAccountCheck } from "./fixedAssetAccount.js";
 import { feePublicity } from "./publicityKinds.js";
 
+export { bankJournal, bankStatement } from "./bankKinds.js";
 export { budget, expenses, income } from "./budgetKinds.js";
 export { cashCount, cashJournal } from "./cashKinds.js";
 export { charges } from "./charges.js";
@@ -19,9 +22,22 @@ export { cashCheck, checkCash } from "./checkCash.js";
 export { checkFees, feeCheck, feeItemKey } from "./checkFees.js";
 export { checkIncome, incomeCheck } from "./checkIncome.js";
 export { checkPublicity, publicityCheck, publicityPostedOn } from "./checkPublicity.js";
+export { checkReconciliation, reconciliationCheck } from "./checkReconciliation.js";
 export { feeSchedule } from "./feeSchedule.js";
 export { checkFixedAssetAccount, fixedAssetAccount, fixedAssetAccountCheck } from "./fixedAssetAccount.js";
 export { feePublicity } from "./publicityKinds.js";
+export type {
+  AdjustedBalances,
+  BankLine,
+  BankLineId,
+  BankMatch,
+  BankReconciliation,
+  MatchPass,
+  OutstandingClass,
+  OutstandingLine,
+  ReconcileOptions,
+} from "./reconcile.js";
+export { adjustBalances, reconcileBank } from "./reconcile.js";
 
 /** The finance domain as the apps load it (三(四)): its table kinds and checks. */
 export const finance: HouqinModule = {
@@ -33,10 +49,21 @@ export const finance: HouqinModule = {
     feePublicity,
     cashJournal,
     cashCount,
+    // The journal before the statement: an unnamed sheet that fits both is the school's own book.
+    bankJournal,
+    bankStatement,
     budget,
     expenses,
     income,
     fixedAssetAccount,
   ],
-  checks: [feeCheck, publicityCheck, cashCheck, incomeCheck, budgetCheck, fixedAssetAccountCheck],
+  checks: [
+    feeCheck,
+    publicityCheck,
+    cashCheck,
+    reconciliationCheck,
+    incomeCheck,
+    budgetCheck,
+    fixedAssetAccountCheck,
+  ],
 };
