@@ -321,6 +321,179 @@ export function generateFinanceWorkbook(options: FinanceWorkbookOptions = {}): G
     p("finance/expense-without-budget", expenseSheet.sheet, `E${expenseSheet.rowOf(expenseRows.length - 1)}`);
   }
 
+  // --- The bank: the school's bank journal and the bank's statement, from 1 September. ---
+  interface BankEntry {
+    date: IsoDate;
+    summary: string;
+    method: string;
+    reference: string | null;
+    /** Signed fen: + money in, − money out. */
+    amount: number;
+    /** How the bank shows it: on its own date, split into parts, or not yet. */
+    bank: { date: IsoDate; parts?: number[]; reference?: string | null } | null;
+  }
+  const bankEntries: BankEntry[] = [
+    // A cheque to a supplier in September that was never presented: outstanding past 90 days.
+    {
+      date: "2023-09-12",
+      summary: "支付教具款",
+      method: "转账支票",
+      reference: "ZP0912",
+      amount: -268000,
+      bank: defects ? null : { date: "2023-09-14" },
+    },
+    {
+      date: "2023-12-04",
+      summary: "收到场地租金",
+      method: "转账",
+      reference: "JS1204",
+      amount: 360000,
+      bank: { date: "2023-12-04" },
+    },
+    {
+      date: "2023-12-08",
+      summary: "缴存培训收入",
+      method: "现金缴款单",
+      reference: null,
+      amount: 128000,
+      bank: { date: "2023-12-08", reference: null },
+    },
+    ...weekdays
+      .filter((_, i) => i % 5 === 0)
+      .map(
+        (date, i): BankEntry => ({
+          date,
+          summary: "提取现金",
+          method: "现金支票",
+          reference: `XJ${String(i + 1).padStart(4, "0")}`,
+          amount: -150000,
+          bank: { date },
+        }),
+      ),
+    {
+      date: "2023-12-12",
+      summary: "支付电费",
+      method: "委托收款",
+      reference: "WT1212",
+      amount: -520000,
+      bank: { date: "2023-12-12" },
+    },
+    // Deposited as one slip, credited by the bank in two parts a day later.
+    {
+      date: "2023-12-18",
+      summary: "缴存场地租金",
+      method: "转账",
+      reference: null,
+      amount: 480000,
+      bank: { date: "2023-12-19", parts: [360000, 120000], reference: null },
+    },
+    {
+      date: "2023-12-20",
+      summary: "支付维修费",
+      method: "转账",
+      reference: "JS1220",
+      amount: -356000,
+      bank: { date: "2023-12-22" },
+    },
+    // Issued on the 27th, not yet presented at the month's end.
+    {
+      date: "2023-12-27",
+      summary: "支付图书款",
+      method: "转账支票",
+      reference: "ZP1227",
+      amount: -186000,
+      bank: defects ? null : { date: "2023-12-28" },
+    },
+  ];
+  bankEntries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const opening = 12650000;
+  let book = opening;
+  let bankVoucher = 40;
+  const journalRows: ExcelJS.CellValue[][] = [
+    ["2023-09-01", null, "上期结转", null, null, null, null, y(opening)],
+  ];
+  const journalRowOf = new Map<BankEntry, number>();
+  for (const e of bankEntries) {
+    book += e.amount;
+    journalRowOf.set(e, journalRows.length);
+    journalRows.push([
+      e.date,
+      `银${e.amount > 0 ? "收" : "付"}${++bankVoucher}`,
+      e.summary,
+      e.method,
+      e.reference,
+      e.amount > 0 ? y(e.amount) : null,
+      e.amount < 0 ? y(-e.amount) : null,
+      y(book),
+    ]);
+  }
+  const bankJournalSheet = writeSheet(
+    wb,
+    "银行存款日记账",
+    "银行存款日记账（基本户）",
+    ["日期", "凭证号", "摘要", "结算方式", "结算号", "借方", "贷方", "余额"],
+    journalRows,
+    [12, 10, 16, 12, 10, 12, 12, 14],
+  );
+  // The bank's side, in its own date order; it also credits the quarter's interest on 21 December.
+  const statementLines: { date: IsoDate; summary: string; amount: number; reference: string | null }[] = [];
+  let serial = 880100;
+  for (const e of bankEntries) {
+    if (!e.bank) continue;
+    const reference = e.bank.reference === null ? null : (e.reference ?? null);
+    for (const part of e.bank.parts ?? [Math.abs(e.amount)])
+      statementLines.push({
+        date: e.bank.date,
+        summary: e.summary,
+        amount: e.amount > 0 ? part : -part,
+        reference,
+      });
+  }
+  if (defects) statementLines.push({ date: "2023-12-21", summary: "结息", amount: 8625, reference: null });
+  statementLines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let bankBalance = opening;
+  const statementRows = statementLines.map((l): ExcelJS.CellValue[] => {
+    bankBalance += l.amount;
+    return [
+      l.date,
+      l.summary,
+      l.amount > 0 ? y(l.amount) : null,
+      l.amount < 0 ? y(-l.amount) : null,
+      y(bankBalance),
+      `${++serial}`,
+      "示例市实验小学",
+    ];
+  });
+  const statement = writeSheet(
+    wb,
+    "银行对账单",
+    "中国工商银行对账单",
+    ["交易日期", "摘要", "收入", "支出", "余额", "流水号", "对方户名"],
+    statementRows,
+    [12, 16, 12, 12, 14, 10, 16],
+  );
+  const outstanding = (e: BankEntry | undefined) =>
+    `${(e?.amount ?? 0) > 0 ? "F" : "G"}${bankJournalSheet.rowOf(e ? (journalRowOf.get(e) ?? 0) : 0)}`;
+  if (defects)
+    p(
+      "finance/outstanding-item",
+      bankJournalSheet.sheet,
+      outstanding(bankEntries.find((e) => e.reference === "ZP0912")),
+    );
+  // With the defects, a cheque issued at the month's end and the bank's interest are outstanding too.
+  if (defects) {
+    p(
+      "finance/outstanding-item",
+      bankJournalSheet.sheet,
+      outstanding(bankEntries.find((e) => e.reference === "ZP1227")),
+    );
+    p(
+      "finance/outstanding-item",
+      statement.sheet,
+      `C${statement.rowOf(statementLines.findIndex((l) => l.summary === "结息"))}`,
+    );
+  }
+
   // --- Fees: the schedule, its notices, and September's charges. ---
   writeSheet(
     wb,

@@ -53,8 +53,8 @@ export const SAMPLES: readonly Sample[] = [
     fileName: "财务管理.xlsx",
     description: {
       "zh-CN":
-        "2023年12月现金日记账与盘点、收入送存、2023年预算与支出、收费公示和固定资产明细账（三(四)），含余额算错、未日清、盘点短款、凭证断号和重号、收入未当日送存、超预算、执行滞后、无预算支出、公示提前撤下和账实不符",
-      en: "December 2023's cash journal and counts, income deposits, the 2023 budget and expenses, fee publicity and the fixed-asset account (三(四)), with a wrong balance, a day not closed, a short count, a voucher gap and a duplicate, income not banked the same day, a line over budget, one lagging, spending outside the budget, a notice taken down early and an account that disagrees with the ledger",
+        "2023年12月现金日记账与盘点、银行存款日记账与对账单、收入送存、2023年预算与支出、收费公示和固定资产明细账（三(四)），含余额算错、未日清、盘点短款、凭证断号和重号、收入未当日送存、超过 90 天的未达账项、超预算、执行滞后、无预算支出、公示提前撤下和账实不符",
+      en: "December 2023's cash journal and counts, the bank journal and statement, income deposits, the 2023 budget and expenses, fee publicity and the fixed-asset account (三(四)), with a wrong balance, a day not closed, a short count, a voucher gap and a duplicate, income not banked the same day, outstanding bank items (one past 90 days), a line over budget, one lagging, spending outside the budget, a notice taken down early and an account that disagrees with the ledger",
     },
     generate: () => generateFinanceWorkbook(),
   },
