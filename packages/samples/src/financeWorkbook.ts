@@ -547,7 +547,7 @@ export function generateFinanceWorkbook(options: FinanceWorkbookOptions = {}): G
     assets.map((a) => [a[0], a[1], a[2], a[3], a[4], a[3] * a[4], a[5], a[6]]),
     [14, 12, 10, 8, 10, 12, 12, 14],
   );
-  const valueOf = (...names: string[]) =>
+  const ledgerValue = (...names: string[]) =>
     assets.filter((a) => names.includes(a[2])).reduce((sum, a) => sum + a[3] * a[4], 0);
   const account = writeSheet(
     wb,
@@ -555,9 +555,9 @@ export function generateFinanceWorkbook(options: FinanceWorkbookOptions = {}): G
     "固定资产明细账（2023年12月末）",
     ["科目编码", "固定资产类别", "期末余额"],
     [
-      ["160103", "通用设备", valueOf("计算机", "视听设备")],
-      ["160106", "家具和用具", valueOf("家具") + (defects ? 2000 : 0)],
-      ["160105", "图书和档案", valueOf("图书")],
+      ["160103", "通用设备", ledgerValue("计算机", "视听设备")],
+      ["160106", "家具和用具", ledgerValue("家具") + (defects ? 2000 : 0)],
+      ["160105", "图书和档案", ledgerValue("图书")],
     ],
     [12, 16, 14],
   );
