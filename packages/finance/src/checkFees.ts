@@ -1,6 +1,8 @@
-import { type Bilingual, type Finding, formatMoney, localize, normalizeText } from "@houqin/core";
+import { type Bilingual, type Finding, formatMoney, localize } from "@houqin/core";
 import { type Check, type CheckContext, cellOf, type ParsedRow, type RowOf } from "@houqin/workbook";
 import { charges } from "./charges.js";
+import { publicityPostedOn } from "./checkPublicity.js";
+import { feeItemKey } from "./feeItemKey.js";
 import { feeSchedule } from "./feeSchedule.js";
 
 const CLAUSE = "三(四)1";
@@ -31,11 +33,6 @@ const MSG = {
     en: "Fee item “{item}” appears more than once in the fee schedule (also row {first}); the first one is used",
   },
 } satisfies Record<string, Bilingual>;
-
-/** The form fee items are matched in: normalised text, half-width brackets, no spaces. */
-export function feeItemKey(item: string): string {
-  return normalizeText(item).replace(/\s+/g, "").toLowerCase();
-}
 
 /** An item without its bracketed note: "校服费（代收）" -> "校服费". */
 function baseItemKey(key: string): string {
@@ -150,7 +147,8 @@ export function checkFees(ctx: CheckContext): Finding[] {
           data: { item: values.item, amount: values.amount, standard },
         });
       }
-      const posted = entry.row.values.publicityDate;
+      // The schedule's own 公示日期, else the first notice of the item in the publicity record.
+      const posted = entry.row.values.publicityDate ?? publicityPostedOn(ctx, entry.row.values.item);
       if (posted !== undefined && values.date < posted) {
         findings.push({
           rule: "finance/not-publicised",
@@ -166,6 +164,7 @@ export function checkFees(ctx: CheckContext): Finding[] {
   // An approved item charged without ever being publicised; an unreadable date was reported already.
   for (const entry of schedule.values()) {
     if (entry.row.values.publicityDate !== undefined || entry.charged === 0) continue;
+    if (publicityPostedOn(ctx, entry.row.values.item) !== undefined) continue;
     if (entry.row.unreadable?.includes("publicityDate")) continue;
     const row = entry.row.row;
     findings.push({

@@ -11,7 +11,7 @@ import {
 } from "@houqin/core";
 import { type Check, type CheckContext, cellOf, type RecognizedTable } from "@houqin/workbook";
 import { charges } from "./charges.js";
-import { feeItemKey } from "./checkFees.js";
+import { feeItemKey } from "./feeItemKey.js";
 import { feeSchedule } from "./feeSchedule.js";
 import { feePublicity } from "./publicityKinds.js";
 

@@ -170,10 +170,17 @@ describe("checkPublicity", () => {
       [["作业本费", 24, "2023-08-28", "2023-09-30", "校门口公示栏"]],
       [["三(2)班", "王小明", "作业本费", 24, "2023-09-04"]],
     );
-    expect(found(report)).toEqual([
-      ["finance/not-publicised", "收费标准", "E4"],
-      ["finance/publicity-not-kept", "收费公示记录", "D2"],
-    ]);
+    // The notice in the record counts as the item's publicity: it was publicised, but not kept up.
+    expect(found(report)).toEqual([["finance/publicity-not-kept", "收费公示记录", "D2"]]);
+  });
+
+  it("takes the publicity date from the record when the schedule has none, for a charge before it", async () => {
+    const report = await check(
+      [["作业本费", 24, "2023-09-06", "2024-01-26", "校门口公示栏"]],
+      [["三(2)班", "王小明", "作业本费", 24, "2023-09-04"]],
+    );
+    expect(found(report).map((f) => f[0])).toContain("finance/not-publicised");
+    expect(report.findings.find((f) => f.rule === "finance/not-publicised")?.sheet).toBe("收费明细");
   });
 
   it("reads a notice naming several items, or all of them", async () => {
