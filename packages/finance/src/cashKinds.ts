@@ -1,6 +1,9 @@
 import type { Bilingual } from "@houqin/core";
 import { cells, defineTableKind, field } from "@houqin/workbook";
 
+/** Headers of goods, not money: a stock ledger's 结存数量 is not a cash balance. */
+const QUANTITY_WORDS = ["数量", "件数", "重量"];
+
 const t = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, en });
 
 /**
@@ -89,6 +92,7 @@ export const cashJournal = defineTableKind({
         "debit",
         "cash in",
       ],
+      excludes: QUANTITY_WORDS,
       required: false,
       schema: cells.money(),
     }),
@@ -110,6 +114,7 @@ export const cashJournal = defineTableKind({
         "credit",
         "cash out",
       ],
+      excludes: QUANTITY_WORDS,
       required: false,
       schema: cells.money(),
     }),
@@ -126,6 +131,7 @@ export const cashJournal = defineTableKind({
         "库存现金余额",
         "balance",
       ],
+      excludes: QUANTITY_WORDS,
       required: false,
       schema: cells.money(),
     }),
@@ -142,7 +148,10 @@ export const cashJournal = defineTableKind({
 export const cashCount = defineTableKind({
   id: "finance.cash-count",
   title: t("现金盘点", "Cash count"),
-  sheetHints: ["现金盘点", "库存现金盘点", "现金清点", "盘点表", "cash count"],
+  sheetHints: ["现金盘点", "库存现金盘点", "现金清点", "cash count"],
+  // A stocktake of goods (账面数, 实存数) is not a cash count: on a sheet not named for cash, the
+  // count needs the book balance beside it.
+  requiresOneOf: ["book"],
   fields: {
     date: field({
       title: t("盘点日期", "Date"),
@@ -154,14 +163,10 @@ export const cashCount = defineTableKind({
       title: t("实存金额", "Counted"),
       synonyms: [
         "实存金额",
-        "实存",
         "实有金额",
-        "实有数",
         "库存现金实有数",
         "现金实有数",
         "实盘金额",
-        "盘点金额",
-        "盘点数",
         "实点金额",
         "清点金额",
         "实存现金",
@@ -175,17 +180,7 @@ export const cashCount = defineTableKind({
     }),
     book: field({
       title: t("账面余额", "Book balance"),
-      synonyms: [
-        "账面余额",
-        "帐面余额",
-        "账存金额",
-        "账存",
-        "账面数",
-        "日记账余额",
-        "账面金额",
-        "book",
-        "book balance",
-      ],
+      synonyms: ["账面余额", "帐面余额", "账存金额", "日记账余额", "book", "book balance"],
       required: false,
       schema: cells.money(),
     }),

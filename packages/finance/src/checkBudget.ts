@@ -139,6 +139,16 @@ function textKey(text: string): string {
   return normalizeText(text).replace(/\s+/g, "").toLowerCase();
 }
 
+/** A heading's text without its leading ordinal: 一、 （一） (1) 1. 1、 第一 . */
+function withoutOrdinal(text: string): string {
+  return normalizeText(text)
+    .trim()
+    .replace(
+      /^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|第?[一二三四五六七八九十]+\s*[、.．]?|\d{1,2}\s*[、.．)）](?!\d))\s*/,
+      "",
+    );
+}
+
 /** The class code of a classification name ("商品和服务支出" -> "302"). */
 const CLASS_BY_NAME = new Map(
   Object.entries(CLASSES).map(([code, title]) => [textKey(title["zh-CN"]), code]),
@@ -304,7 +314,7 @@ function judgeBudget(ctx: CheckContext): Finding[] {
       const clsKey = cls.rest === "" ? undefined : textKey(cls.rest);
       // A row named after its class (商品和服务支出) is the class's row, unless its classification
       // says it belongs to another class (其他支出 under 302).
-      const namedClass = CLASS_BY_NAME.get(textKey(text));
+      const namedClass = CLASS_BY_NAME.get(textKey(withoutOrdinal(text)));
       const clsCode = cls.code?.slice(0, 3) ?? (clsKey === undefined ? undefined : CLASS_BY_NAME.get(clsKey));
       const code = ownCode ?? (clsCode === undefined || clsCode === namedClass ? namedClass : undefined);
       const groupKey =

@@ -127,7 +127,8 @@ const DEPOSIT_RE = /送存|存入|缴存|交存|解缴|解款|缴入|存现|现�
  * Receipts that are the school's own cash, not income: withdrawals from the bank (提现) and returned
  * advances or 备用金. Spending them is not 坐支 and they need not be deposited.
  */
-const OWN_CASH_RE = /提现|取现|提款|提取|支取现金|备用金|借款|暂借|退回|交回|归还|退还|还款/;
+const OWN_CASH_RE =
+  /提现|取现|提款|提取|支取|(?<!收)取款|现金支票|现支|(?:银行|基本户|基本账户|零余额账户|专户)(?:中|里)?(?:提|取)|从基本户|备用金|借款|暂借|退回|交回|归还|退还|还款/;
 
 /** One row of a cash journal as the check reads it. */
 interface Item {
@@ -274,7 +275,13 @@ function booksOf(journals: readonly ParsedTable<typeof cashJournal.fields>[]): B
   const books: Book[] = [];
   for (const { p } of order) {
     const first = p.first;
-    const book = first === undefined ? undefined : books.find((b) => b.last !== undefined && b.last <= first);
+    const book =
+      first === undefined
+        ? undefined
+        : chainTo(
+            books.filter((b) => b.last !== undefined && b.last <= first),
+            p.items,
+          );
     if (book) {
       book.items.push(...p.items);
       if (p.last !== undefined) book.last = p.last;
@@ -286,6 +293,79 @@ function booksOf(journals: readonly ParsedTable<typeof cashJournal.fields>[]): B
       });
   }
   return books;
+}
+
+/** A sheet's name without its month and date words (9月, 2023年, 十月份, 2023.10…): the account it is for. */
+function accountName(sheet: string): string {
+  return plain(sheet)
+    .replace(/(?:\d{2,4}|[〇零一二三四五六七八九十]{2,4})\s*年(?:度)?/g, "")
+    .replace(/(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?|日|号)/g, "")
+    .replace(/[上下]半年|第?[一二三四1-4]季度?/g, "")
+    .replace(/\d+/g, "")
+    .replace(/[\s._\-—/（）()【】[\]]+/g, "");
+}
+
+/** How alike two names are: the Dice coefficient of their character pairs (single characters when short). */
+function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const grams = (s: string): string[] =>
+    s.length < 2 ? [...s] : Array.from({ length: s.length - 1 }, (_, i) => s.slice(i, i + 2));
+  const x = grams(a);
+  const y = grams(b);
+  if (x.length === 0 || y.length === 0) return 0;
+  const pool = [...y];
+  let shared = 0;
+  for (const g of x) {
+    const at = pool.indexOf(g);
+    if (at >= 0) {
+      shared++;
+      pool.splice(at, 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length);
+}
+
+/** The balance a book closes with, as written: its last balance plus the movements after it; undefined when unknown. */
+function closingOf(book: Book): Fen | undefined {
+  let closing: Fen | undefined;
+  let movement = 0;
+  for (const item of book.items) {
+    if (item.balance !== undefined) {
+      closing = item.balance;
+      movement = 0;
+    } else if (!item.carry) {
+      if (item.amountsUnknown) return undefined;
+      movement += item.receipt - item.payment;
+    }
+  }
+  return closing === undefined ? undefined : ((closing + movement) as Fen);
+}
+
+/**
+ * The earlier book a journal goes on from, of the books that end before it starts: the one whose
+ * closing balance its opening carry row (上月结转…) repeats; else, of those (or of all when none fits
+ * or there is no carry row), the one whose sheet name is most like its own once month and date words
+ * are removed (学校现金9月 → 学校现金10月), provided the names are alike at all. Undefined when none is
+ * or it is still ambiguous: the journal then starts a book of its own.
+ */
+function chainTo(candidates: Book[], items: readonly Item[]): Book | undefined {
+  if (candidates.length === 0) return undefined;
+  const lead = items.find((it) => !it.carry || it.balance !== undefined);
+  const opening = lead?.carry ? lead.balance : undefined;
+  const fitting = opening === undefined ? [] : candidates.filter((b) => closingOf(b) === opening);
+  if (fitting.length === 1) return fitting[0];
+  const pool = fitting.length > 1 ? fitting : candidates;
+  const name = accountName(items[0]?.table.sheet ?? "");
+  const scored = pool
+    .map((b) => {
+      const other = accountName(b.items[b.items.length - 1]?.table.sheet ?? "");
+      // A name that is all month words says nothing about the account: neutral.
+      return { b, score: name === "" || other === "" ? (name === other ? 1 : 0.5) : similarity(name, other) };
+    })
+    .filter((s) => s.score >= 0.5);
+  const best = Math.max(...scored.map((s) => s.score));
+  const top = scored.filter((s) => s.score === best);
+  return top.length === 1 ? top[0]?.b : undefined;
 }
 
 /** numerator / denominator rounded half away from zero, for non-negative big integers. */

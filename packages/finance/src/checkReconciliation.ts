@@ -105,8 +105,12 @@ const PASS_TEXT: Record<MatchPass, Bilingual> = {
 /** Rows that only carry a balance: page and period carry-overs (承前页, 过次页, 上年结转, 期初余额…). */
 const CARRY_RE =
   /承前页|承上页|接上页|过次页|转次页|转下页|上年结转|上月结转|上期结转|结转下年|结转下月|结转下期|年初余额|月初余额|期初余额|期末余额|月末余额|年末余额|上日余额|上年余额|上月余额|期初结存|上年结余|上月结余/;
-/** Totals that reach the check as rows (本日合计, 本月合计, 本年累计…): their amounts are sums, not lines. */
-const TOTAL_RE = /^.{0,6}(合计|小计|累计|日计|月计|总计)$/;
+/**
+ * Totals that reach the check as rows (本日合计, 本月合计, 本年累计, 9月合计…): their amounts are sums, not
+ * lines. The whole summary must be a totals label: "发放9月工资合计" is a line.
+ */
+const TOTAL_RE =
+  /^(本|当|全)?([日周月季年期页]|月份|季度|年度)?((\d{2,4}|[一二三四五六七八九十〇零]+)年)?((\d{1,2}|[一二三四五六七八九十]+)(月份?|日|季度?))?(合计|小计|累计|日计|月计|总计|共计)(数|金额|发生额)?$/;
 /** A reference cell that says there is none. */
 const NO_REFERENCE_RE = /^(无|-+|—+|\/|n\/?a|none)$/i;
 
@@ -128,9 +132,9 @@ interface SourceLine {
 /** One side read: its lines, its closing balance and where that balance was written. */
 interface SideRead {
   lines: SourceLine[];
-  /** The balance after the last row: the last 余额 written plus any movements after it, else the opening plus all. */
+  /** The closing balance: the 余额 of the latest day plus any movements after it, else the opening plus all. */
   balance: Fen;
-  /** The cell of the last balance written. */
+  /** The cell of the closing balance. */
   balanceAt?: { sheet: string; cell: string; row: number };
   /** Rows whose amount or date could not be read (already reported) or that have no date. */
   skipped: number;
@@ -150,28 +154,79 @@ function referenceOf(text: string | undefined): string | undefined {
   return ref === "" || NO_REFERENCE_RE.test(ref) ? undefined : ref;
 }
 
-/** Folds one row's balance or movement into the running balance of its side. */
-function track(
-  side: SideRead,
-  balance: Fen | undefined,
-  movement: Fen,
-  at: { sheet: string; cell: string; row: number },
-): void {
-  if (balance !== undefined) {
-    side.balance = balance;
-    side.balanceAt = at;
-  } else if (movement !== 0) {
-    const next = side.balance + movement;
-    if (Number.isSafeInteger(next)) side.balance = next;
+type At = { sheet: string; cell: string; row: number };
+
+/** One row's part in its side's balance: the 余额 it writes, or the movement it makes, on its date. */
+interface BalanceRow {
+  /** The row's date, or the date above it (the table's first date for rows before any date). */
+  date?: IsoDate;
+  balance?: Fen;
+  movement: Fen;
+  at: At;
+}
+
+/**
+ * The balances of one side, read in date order: tables by their first date, rows by date and, within a
+ * date, in sheet order. A statement listed newest first, or the October journal before September's,
+ * still closes on the latest day.
+ */
+class BalanceTracker {
+  private readonly tables: { first?: IsoDate; rows: BalanceRow[] }[] = [];
+  private current: BalanceRow[] = [];
+  private dateAbove: IsoDate | undefined;
+
+  /** Starts the rows of the next table. */
+  table(): void {
+    this.current = [];
+    this.dateAbove = undefined;
+    this.tables.push({ rows: this.current });
+  }
+
+  /** Folds one row's balance or movement in; a row without a date is on the date above it. */
+  track(date: IsoDate | undefined, balance: Fen | undefined, movement: Fen, at: At): void {
+    if (date !== undefined) this.dateAbove = date;
+    const entry = this.tables[this.tables.length - 1];
+    if (entry && entry.first === undefined && this.dateAbove !== undefined) {
+      entry.first = this.dateAbove;
+      for (const row of this.current) row.date = this.dateAbove;
+    }
+    this.current.push({
+      ...(this.dateAbove !== undefined ? { date: this.dateAbove } : {}),
+      ...(balance !== undefined ? { balance } : {}),
+      movement,
+      at,
+    });
+  }
+
+  /** The closing balance: the last 余额 in date order plus the movements after it, else opening plus all. */
+  close(side: SideRead): void {
+    const key = (date: IsoDate | undefined) => date ?? "";
+    const tables = [...this.tables].sort((a, b) => compare(key(a.first), key(b.first)));
+    const rows = tables.flatMap((t) => t.rows);
+    const ordered = rows
+      .map((row, i) => ({ row, i }))
+      .sort((a, b) => compare(key(a.row.date), key(b.row.date)) || a.i - b.i);
+    for (const { row } of ordered) {
+      if (row.balance !== undefined) {
+        side.balance = row.balance;
+        side.balanceAt = row.at;
+      } else if (row.movement !== 0) {
+        const next = side.balance + row.movement;
+        if (Number.isSafeInteger(next)) side.balance = next;
+      }
+    }
   }
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Reconciles the bank journal (银行存款日记账) with the bank statement (银行对账单) and publishes the
  * 银行存款余额调节表 (三(四)3 日清月结, every account kept in order). Lines are matched by
  * {@link reconcileBank}: the same reference, then the same amount and date, then the same amount within
  * 对账日期窗口 days, then one line against two or more of the other side within the window. Findings:
- * - `finance/outstanding-item` (info; warning when older than 未达账项超期天数 as of "today"): a line no
+ * - `finance/outstanding-item` (info; warning when older than 未达账项超期天数 on the reconciliation
+ *   date, the later of the two sides' last dates but never after "today" (ctx.asOf)): a line no
  *   match accounts for, at its amount cell, naming its class (银行已收企业未收, 银行已付企业未付,
  *   企业已收银行未收, 企业已付银行未付);
  * - `finance/reconciliation-unbalanced` (error): the adjusted balances differ, at the journal's last
@@ -181,8 +236,8 @@ function track(
  *   table without amount columns;
  * - `finance/bank-line-undated` (warning): a journal line with amounts and no date, none above it.
  *
- * Balances: 银行存款日记账余额 and 银行对账单余额 in the settings win; else the last 余额 of each side
- * (with any movements after it), else 银行存款日记账期初余额 / 银行对账单期初余额 (default 0) plus the
+ * Balances: 银行存款日记账余额 and 银行对账单余额 in the settings win; else the 余额 of each side's
+ * latest day (rows in date order, tables by their first date; with any movements after it), else 银行存款日记账期初余额 / 银行对账单期初余额 (default 0) plus the
  * movements. Rows such as 承前页, 过次页 and 期初余额 carry a balance, not a movement. A journal row
  * without a date is on the date above it.
  *
@@ -298,10 +353,17 @@ export function checkReconciliation(ctx: CheckContext): Finding[] {
       data: { iterations: result.iterations, iterationCap },
     });
 
+  // Items age to the reconciliation date (the later side's last day, never after "today"), so an
+  // archived workbook is judged as of its own month end.
+  const lastDate = [book.lastDate, bank.lastDate].reduce<IsoDate | undefined>(
+    (latest, d) => (d !== undefined && (latest === undefined || d > latest) ? d : latest),
+    undefined,
+  );
+  const reconciledOn = lastDate !== undefined && lastDate < ctx.asOf ? lastDate : ctx.asOf;
   for (const o of result.outstanding) {
     const journal = o.side === "journal";
     const line = (journal ? book.lines : bank.lines)[o.id] as SourceLine;
-    const days = daysBetween(line.date, ctx.asOf);
+    const days = Math.max(0, daysBetween(line.date, reconciledOn));
     const overdue = days > ageLimit;
     const direction = t(line.amount >= 0 ? MSG.receipt : MSG.payment);
     const amount = formatMoney(Math.abs(line.amount));
@@ -316,7 +378,7 @@ export function checkReconciliation(ctx: CheckContext): Finding[] {
         voucher: line.voucher ? t(MSG.voucher, { voucher: line.voucher }) : "",
         reference: line.reference ? t(MSG.reference, { reference: line.reference }) : "",
         class: t(CLASS_TEXT[o.class]),
-        age: overdue ? t(MSG.overdue, { asOf: ctx.asOf, days, limit: ageLimit }) : "",
+        age: overdue ? t(MSG.overdue, { asOf: reconciledOn, days, limit: ageLimit }) : "",
       }),
       clause: CLAUSE,
       sheet: line.table.sheet,
@@ -384,6 +446,26 @@ export function checkReconciliation(ctx: CheckContext): Finding[] {
   return findings;
 }
 
+/**
+ * The two money columns of a row (in, out), or undefined when the row cannot be read. A cell the parser
+ * could not read (a "-", "--" or "—" typed into the empty column) counts as blank when the other column
+ * holds a readable amount; when neither can be read, or the other is blank too, the row is left out.
+ */
+function moneyPair(
+  first: Fen | undefined,
+  second: Fen | undefined,
+  unreadable: readonly string[] | undefined,
+  firstField: string,
+  secondField: string,
+): [Fen, Fen] | undefined {
+  const firstBad = unreadable?.includes(firstField) ?? false;
+  const secondBad = unreadable?.includes(secondField) ?? false;
+  if (firstBad && secondBad) return undefined;
+  if (firstBad) return second !== undefined && second !== 0 ? [0, second] : undefined;
+  if (secondBad) return first !== undefined && first !== 0 ? [first, 0] : undefined;
+  return [first ?? 0, second ?? 0];
+}
+
 type Translate = (text: Bilingual, params?: Record<string, unknown>) => string;
 
 function readJournal(
@@ -393,6 +475,7 @@ function readJournal(
   t: Translate,
 ): SideRead {
   const side: SideRead = { lines: [], balance: opening, skipped: 0 };
+  const tracker = new BalanceTracker();
   for (const { table, rows } of journals) {
     const columns = table.columns as Record<string, number | undefined>;
     if (columns.debit === undefined && columns.credit === undefined) {
@@ -407,6 +490,7 @@ function readJournal(
       });
       continue;
     }
+    tracker.table();
     let dateAbove: IsoDate | undefined;
     for (const { row, values, unreadable } of rows) {
       const dateUnreadable = unreadable?.includes("date") ?? false;
@@ -417,20 +501,22 @@ function readJournal(
       const balanceAt = { sheet: table.sheet, cell: cellOf(table, row, "balance"), row };
       const balance = unreadable?.includes("balance") ? undefined : values.balance;
       if (CARRY_RE.test(summary) || TOTAL_RE.test(summary)) {
-        track(side, balance, 0, balanceAt);
+        tracker.track(date, balance, 0, balanceAt);
         continue;
       }
-      if (unreadable?.includes("debit") || unreadable?.includes("credit")) {
+      const { debit, credit } = values;
+      const pair = moneyPair(debit, credit, unreadable, "debit", "credit");
+      if (pair === undefined) {
         side.skipped++;
-        track(side, balance, 0, balanceAt);
+        tracker.track(date, balance, 0, balanceAt);
         continue;
       }
-      const amount = (values.debit ?? 0) - (values.credit ?? 0);
+      const amount = pair[0] - pair[1];
       if (amount === 0 || !Number.isSafeInteger(amount)) {
-        track(side, balance, 0, balanceAt);
+        tracker.track(date, balance, 0, balanceAt);
         continue;
       }
-      track(side, balance, amount, balanceAt);
+      tracker.track(date, balance, amount, balanceAt);
       if (date === undefined) {
         side.skipped++;
         if (!dateUnreadable)
@@ -454,7 +540,7 @@ function readJournal(
       side.lines.push({
         table,
         row,
-        field: values.debit !== undefined && values.debit !== 0 ? "debit" : "credit",
+        field: pair[0] !== 0 ? "debit" : "credit",
         date,
         amount,
         summary: values.summary,
@@ -463,6 +549,7 @@ function readJournal(
       });
     }
   }
+  tracker.close(side);
   return side;
 }
 
@@ -472,6 +559,7 @@ function readStatement(
   incomplete: (table: RecognizedTable, field: string, text: Bilingual) => void,
 ): SideRead {
   const side: SideRead = { lines: [], balance: opening, skipped: 0 };
+  const tracker = new BalanceTracker();
   for (const { table, rows } of statements) {
     const columns = table.columns as Record<string, number | undefined>;
     const twoColumns = columns.receipt !== undefined || columns.payment !== undefined;
@@ -479,12 +567,13 @@ function readStatement(
       incomplete(table, "date", MSG.noStatementAmounts);
       continue;
     }
+    tracker.table();
     for (const { row, values, unreadable } of rows) {
       const summary = plain(values.summary);
       const balanceAt = { sheet: table.sheet, cell: cellOf(table, row, "balance"), row };
       const balance = unreadable?.includes("balance") ? undefined : values.balance;
       if (CARRY_RE.test(summary) || TOTAL_RE.test(summary)) {
-        track(side, balance, 0, balanceAt);
+        tracker.track(values.date, balance, 0, balanceAt);
         continue;
       }
       let amount: number;
@@ -494,17 +583,18 @@ function readStatement(
         values.payment !== undefined ||
         unreadable?.some((f) => f === "receipt" || f === "payment")
       ) {
-        if (unreadable?.includes("receipt") || unreadable?.includes("payment")) {
+        const pair = moneyPair(values.receipt, values.payment, unreadable, "receipt", "payment");
+        if (pair === undefined) {
           side.skipped++;
-          track(side, balance, 0, balanceAt);
+          tracker.track(values.date, balance, 0, balanceAt);
           continue;
         }
-        amount = (values.receipt ?? 0) - (values.payment ?? 0);
-        field = values.receipt !== undefined && values.receipt !== 0 ? "receipt" : "payment";
+        amount = pair[0] - pair[1];
+        field = pair[0] !== 0 ? "receipt" : "payment";
       } else {
         if (unreadable?.includes("amount") || unreadable?.includes("direction")) {
           side.skipped++;
-          track(side, balance, 0, balanceAt);
+          tracker.track(values.date, balance, 0, balanceAt);
           continue;
         }
         const value = values.amount ?? 0;
@@ -512,10 +602,10 @@ function readStatement(
         field = "amount";
       }
       if (amount === 0 || !Number.isSafeInteger(amount)) {
-        track(side, balance, 0, balanceAt);
+        tracker.track(values.date, balance, 0, balanceAt);
         continue;
       }
-      track(side, balance, amount, balanceAt);
+      tracker.track(values.date, balance, amount, balanceAt);
       if (side.lastDate === undefined || values.date > side.lastDate) side.lastDate = values.date;
       const reference = referenceOf(values.reference);
       side.lines.push({
@@ -529,6 +619,7 @@ function readStatement(
       });
     }
   }
+  tracker.close(side);
   return side;
 }
 

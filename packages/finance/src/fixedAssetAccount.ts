@@ -186,6 +186,12 @@ function accountCategory(text: string): string {
     .replace(/^固定资产(原值)?[-—–_:：/、]+/, "");
 }
 
+/** An account code with its separators taken off (1601.02 → 160102); undefined when blank. */
+function accountCode(code: string | undefined): string | undefined {
+  const digits = code === undefined ? "" : normalizeText(code).replace(/[\s.\-—–_:：、/]+/g, "");
+  return digits === "" ? undefined : digits;
+}
+
 interface AccountSide {
   rows: { table: RecognizedTable; row: number; category: string }[];
   balance: bigint;
@@ -271,18 +277,36 @@ function reconcile(ctx: CheckContext): Finding[] {
   let total: { table: RecognizedTable; row: number; balance: bigint } | undefined;
   for (const parsed of accountTables) {
     const { table } = parsed;
-    for (const { row, values, unreadable } of parsed.rows) {
+    // With account codes, a row whose code heads another row's (160102 above 16010201) is the sum of
+    // its sub-accounts: only the lowest rows are counted, as they would otherwise count twice.
+    const codes = parsed.rows.map((r) => accountCode(r.values.code));
+    const isParent = (code: string | undefined) =>
+      code !== undefined &&
+      codes.some((c) => c !== undefined && c.length > code.length && c.startsWith(code));
+    parsed.rows.forEach(({ row, values, unreadable }, index) => {
+      const code = codes[index];
       const category = accountCategory(values.category);
-      if (DEPRECIATION_RE.test(category)) continue;
+      if (DEPRECIATION_RE.test(category)) return;
       // A balance the row parser could not read leaves its category (or the total) unknown.
       const unread = unreadable?.includes("balance") === true;
       const balance = BigInt(values.balance ?? 0);
       if (TOTAL_RE.test(category)) {
         if (!total) total = { table, row, balance };
         if (unread) uncertain.add("total");
-        continue;
+        return;
       }
-      const classId = classifyAsset(category);
+      if (isParent(code)) return;
+      // A sub-account named for what it holds (计算机设备, 办公设备) goes under its parent's category.
+      const classId =
+        classifyAsset(category) ??
+        parsed.rows
+          .map((r, i) => ({ r, c: codes[i] }))
+          .filter(
+            ({ c }) => c !== undefined && code !== undefined && c.length < code.length && code.startsWith(c),
+          )
+          .sort((a, b) => (b.c?.length ?? 0) - (a.c?.length ?? 0))
+          .map(({ r }) => classifyAsset(accountCategory(r.values.category)))
+          .find((id) => id !== undefined);
       const group = classId === undefined ? undefined : GROUP_OF[classId];
       if (group === undefined) {
         findings.push({
@@ -295,14 +319,14 @@ function reconcile(ctx: CheckContext): Finding[] {
           row,
           data: { category: values.category, balance: values.balance ?? null },
         });
-        continue;
+        return;
       }
       const side = account.get(group) ?? { rows: [], balance: 0n };
       side.rows.push({ table, row, category: values.category });
       side.balance += balance;
       account.set(group, side);
       if (unread) uncertain.add(group);
-    }
+    });
   }
 
   // The ledger, by the same categories.

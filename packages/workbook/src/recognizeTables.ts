@@ -50,8 +50,12 @@ const HEADER_SCAN_ROWS = 100;
 /** This many blank rows in a row end a table, unless the rows after them are plainly more data. */
 const BLANK_GAP = 2;
 
-/** 合计, 总计, 本月合计, 本页合计, 累计 (short labels ending so), or Total / Grand total. */
-const TOTALS_RE = /^(.{0,8}(合计|总计|累计)|共计|total|grandtotal|totals)$/;
+/**
+ * 合计, 总计, 累计 alone or after a period or a group: 本月合计, 本年累计, 本页合计, 9月合计, 2023年9月合计,
+ * 三年级合计, 总务处合计; or Total / Grand total. Not a line whose text merely ends so (发放9月工资合计).
+ */
+const TOTALS_RE =
+  /^((本|当|全|上)?(日|周|月|季|季度|年|年度|页|期)|[\d一二三四五六七八九十〇]+(年|月|日|季度|周)([\d一二三四五六七八九十]+(月|日))*|.{0,6}(班|级|年级|部|处|室|组|科|校区))?(合计|总计|累计)$|^(共计|total|grandtotal|totals)$/;
 /** A signature or note line under a form: 制表人：王老师, 审核：, 备注：, Prepared by: … */
 const FOOTER_RE =
   /^(制表人?|审核人?|审批人?|经办人?|负责人|填表人?|复核人?|会计|出纳|校长|主管|备注|说明|注|prepared by|checked by|approved by|notes?)\s*[:：]/i;
@@ -164,6 +168,8 @@ function assignColumns(grid: Grid, r: number, kind: TableKind): Candidate | unde
     const texts = group === "" ? [label] : [label, group + label, ...(label === "" ? [group] : [])];
     if (texts.every((t) => t === "")) continue;
     for (const [key, syns] of synonyms) {
+      const excludes = kind.fields[key]?.excludes;
+      if (excludes?.some((w) => texts.some((t) => t.includes(normalizeHeader(w))))) continue;
       let score = 0;
       for (const t of texts) score = Math.max(score, matchScore(t, syns));
       if (score > 0) triples.push({ key, col: c, score });

@@ -17,6 +17,8 @@ export interface FieldSpec<T = unknown, Required extends boolean = boolean> {
   title: Bilingual;
   /** Header texts that name this column, Chinese and English; compared after normalising. */
   synonyms: readonly string[];
+  /** Words that rule a header out for this field, whatever it matches: 数量 for a money balance (结存数量). */
+  excludes?: readonly string[];
   /** A row without this value is reported and left out of the checks. */
   required: Required;
   /** Parses a non-blank cell. */

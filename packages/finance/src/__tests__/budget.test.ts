@@ -182,6 +182,32 @@ describe("checkBudget", () => {
     ]);
   });
 
+  it("reads a heading with an ordinal (一、 （一） 1. 1、) as its classification's row", async () => {
+    for (const heading of [
+      "一、商品和服务支出",
+      "（一）商品和服务支出",
+      "1.商品和服务支出",
+      "1、 商品和服务支出",
+    ]) {
+      const budgetRows: CellValue[][] = [
+        ["科目编码", "预算项目", "预算数"],
+        [null, heading, 32000],
+        ["30201", "办公费", 20000],
+        ["30205", "水费", 12000],
+      ];
+      const report = await check(
+        [
+          ["2024-03-05", "记-012", "购打印纸", "30201", "办公费", 10000],
+          ["2024-04-10", "记-031", "水费", "30205", null, 6000],
+        ],
+        { budget: budgetRows },
+      );
+      expect(report.findings, heading).toEqual([]);
+      const rows = report.reports[0]?.rows ?? [];
+      expect(rows.at(-1), heading).toMatchObject({ classification: "合计", budget: 3200000, spent: 1600000 });
+    }
+  });
+
   it("publishes the execution sheet with subtotals per classification and money in fen", async () => {
     const report = await check([...ON_PACE, ["2024-06-12", "记-066", "教研会议", "30215", "会议费", 400]]);
     const sheet = report.reports.find((r) => r.id === "finance.budget-execution");

@@ -206,6 +206,45 @@ describe("checkCash", () => {
         ],
       ]);
     });
+    it("chains each month's sheet to its own account when two cash accounts are kept a sheet a month", async () => {
+      const run = (schoolCarry: number) =>
+        runChecks(
+          new MemoryWorkbook({
+            sheets: [
+              { name: "学校现金9月", rows: [HEADER, ["2023-09-29", "现付1", "购买粉笔", null, 200, 800]] },
+              { name: "食堂现金9月", rows: [HEADER, ["2023-09-29", "现付1", "购买调料", null, 100, 400]] },
+              {
+                name: "学校现金10月",
+                rows: [
+                  HEADER,
+                  ["2023-10-01", null, "上月结转", null, null, schoolCarry],
+                  ["2023-10-09", "现付1", "购买墨盒", null, 100, schoolCarry - 100],
+                ],
+              },
+              {
+                name: "食堂现金10月",
+                rows: [
+                  HEADER,
+                  ["2023-10-01", null, "上月结转", null, null, 400],
+                  ["2023-10-09", "现付1", "购买餐具", null, 100, 300],
+                ],
+              },
+            ],
+          }),
+          { modules: [finance], today: "2030-01-01", asOf: "2023-10-09" },
+        );
+      // Each carry equals its own account's close: nothing is wrong.
+      expect(only(await run(800), "finance/cash-balance-mismatch")).toEqual([]);
+      // A carry that fits neither close goes with the sheet of the same name, and only it is wrong.
+      const report = await run(850);
+      expect(only(report, "finance/cash-balance-mismatch").map((f) => [f.sheet, f.cell, f.message])).toEqual([
+        [
+          "学校现金10月",
+          "F2",
+          "“上月结转”的余额 ¥850.00 与“学校现金9月”第 2 行余额 ¥800.00 不符，相差 ¥50.00",
+        ],
+      ]);
+    });
   });
 
   describe("finance/cash-day-not-closed", () => {
@@ -478,6 +517,20 @@ describe("checkCash", () => {
         { counts: [["2023-09-01", 300]], asOf: "2023-09-02", settings: [["库存现金限额", 5000]] },
       );
       expect(report.findings).toEqual([]);
+    });
+
+    it("does not call a payment 坐支 out of cash withdrawn from the bank with 取款 wording", async () => {
+      for (const summary of ["从基本户取款", "现金支票取现金", "从银行取备用", "开现金支票"]) {
+        const report = await check(
+          [
+            ["2023-09-01", null, "上月结转", null, null, 100],
+            ["2023-09-04", "记-3", summary, 2000, null, 2100],
+            ["2023-09-04", "记-4", "购办公用品", null, 1500, 600],
+          ],
+          { counts: [["2023-09-04", 600]], asOf: "2023-09-05", settings: [["库存现金限额", 5000]] },
+        );
+        expect(only(report, "finance/cash-sitting-payment"), summary).toEqual([]);
+      }
     });
 
     it("does not call a payment 坐支 when the receipts were deposited before it", async () => {

@@ -145,6 +145,25 @@ describe("checkFixedAssetAccount", () => {
     expect(found(report)).toEqual([["workbook/error-value", "固定资产明细账", "C7"]]);
   });
 
+  it("counts only the lowest rows when the account lists a category and its sub-accounts by code", async () => {
+    const account: CellValue[][] = [
+      ["科目编码", "科目名称", "期末余额"],
+      ["1601", "固定资产", 13000],
+      ["160102", "通用设备", 13000],
+      ["16010201", "计算机设备", 8000],
+      ["16010202", "办公设备", 5000],
+    ];
+    const ledger: CellValue[][] = [
+      ["资产编号", "资产名称", "资产类别", "数量", "单价", "原值", "使用状况"],
+      ["A001", "台式计算机", "通用设备", 1, 8000, 8000, "在用"],
+      ["A002", "复印机", "通用设备", 1, 5000, 5000, "在用"],
+    ];
+    expect((await check(account, ledger)).findings).toEqual([]);
+    // A sub-account that is off is reported at its own cell, once (the total still agrees).
+    const report = await check(withRow(account, 3, ["16010201", "计算机设备", 9000]), ledger);
+    expect(found(report)).toEqual([["finance/fixed-asset-account-mismatch", "固定资产明细账", "C4"]]);
+  });
+
   it("speaks English when asked", async () => {
     const report = await check(withRow(ACCOUNT, 3, ["160102", "固定资产—通用设备", 60000]), LEDGER, "en");
     expect(report.findings[0]?.message).toBe(

@@ -88,7 +88,8 @@ describe("checkReconciliation", () => {
         class: "booked-payment-not-in-bank",
         date: "2023-09-29",
         amount: -12000,
-        days: 11,
+        // Aged to the reconciliation date (the later side's last day, 09-29), not to asOf.
+        days: 0,
       },
     });
     expect(balance(r)?.columns.map((c) => [c.title["zh-CN"], c.format ?? ""])).toEqual([
@@ -174,8 +175,13 @@ describe("checkReconciliation", () => {
     });
   });
 
-  it("warns about an outstanding item older than 90 days as of today, in both languages", async () => {
-    const late = await check({ journal: JOURNAL, statement: STATEMENT }, { asOf: "2024-01-05" });
+  it("warns about an outstanding item older than 90 days on the reconciliation date, in both languages", async () => {
+    // Both sides run on to `date` with a matched receipt: the reconciliation date is then `date`.
+    const until = (date: string) => ({
+      journal: [...JOURNAL, [date, "记-9", "收房租", "转账", "ZP009", 100, null, 6230]],
+      statement: [...STATEMENT, [date, "转账收入", 100, null, 6364.75, "ZP009", "租户"]],
+    });
+    const late = await check(until("2024-01-05"), { asOf: "2024-01-05" });
     expect(found(late)).toEqual([
       ["finance/outstanding-item", "warning", "银行存款日记账!G7"],
       ["finance/outstanding-item", "warning", "银行对账单!C8"],
@@ -184,23 +190,149 @@ describe("checkReconciliation", () => {
     expect(late.findings[1]?.message).toBe(
       "2023-09-25 银行对账单（流水号 B0006）“利息收入”收入 ¥15.25，银行存款日记账中没有对应的记录，属于未达账项“银行已收、企业未收”，至 2024-01-05 已挂账 102 天，超过 90 天，请查明原因并及时处理",
     );
-    const en = await check({ journal: JOURNAL, statement: STATEMENT }, { asOf: "2024-01-05", lang: "en" });
+    const en = await check(until("2024-01-05"), { asOf: "2024-01-05", lang: "en" });
     expect(en.findings[0]?.message).toBe(
       "2023-09-29: the bank journal's payment of ¥120.00 (voucher 记-5) for “支付维修费” is not on the bank statement: an outstanding item (booked as paid, not yet through the bank); it has been outstanding for 98 days on 2024-01-05, more than 90: find out why and clear it",
     );
     // Exactly 90 days is not yet past the limit; the setting moves it.
-    const day90 = await check({ journal: JOURNAL, statement: STATEMENT }, { asOf: "2023-12-27" });
+    const day90 = await check(until("2023-12-27"), { asOf: "2024-06-01" });
     // (09-29: 89 days, 09-25: 93, 09-28: 90; findings come warnings first.)
     expect(found(day90)).toEqual([
       ["finance/outstanding-item", "warning", "银行对账单!C8"],
       ["finance/outstanding-item", "info", "银行存款日记账!G7"],
       ["finance/outstanding-item", "info", "银行对账单!D9"],
     ]);
+    // Sides that run past "today" are judged on "today".
+    const capped = await check(until("2024-01-05"), { asOf: "2023-12-27" });
+    expect(found(capped)).toEqual(found(day90));
+    expect(capped.findings[0]?.data).toMatchObject({ days: 93 });
     const longer = await check(
-      { journal: JOURNAL, statement: STATEMENT, settings: [["未达账项超期天数", 120]] },
+      { ...until("2024-01-05"), settings: [["未达账项超期天数", 120]] },
       { asOf: "2024-01-05" },
     );
     expect(longer.findings.map((f) => f.severity)).toEqual(["info", "info", "info"]);
+  });
+
+  it("ages outstanding items to the reconciliation date, so an archived workbook is not all overdue", async () => {
+    // The September reconciliation opened years later: the items are days old on 09-29, not years.
+    const r = await check({ journal: JOURNAL, statement: STATEMENT }, { asOf: "2026-11-20" });
+    expect(found(r)).toEqual([
+      ["finance/outstanding-item", "info", "银行存款日记账!G7"],
+      ["finance/outstanding-item", "info", "银行对账单!C8"],
+      ["finance/outstanding-item", "info", "银行对账单!D9"],
+    ]);
+    expect(r.findings.map((f) => f.data?.days)).toEqual([0, 4, 1]);
+  });
+
+  it("closes each side on its latest date: a statement listed newest first, journal sheets out of order", async () => {
+    const journal: Row[] = [
+      JOURNAL_HEADER,
+      ["2023-09-01", null, "期初余额", null, null, null, null, 10000],
+      ["2023-09-02", "记-1", "收课后服务费", "转账", "ZP001", 5000, null, 15000],
+      ["2023-09-03", "记-2", "支付电费", "转账", "ZZ002", null, 2000, 13000],
+    ];
+    // Newest first, as many banks export it.
+    const statement: Row[] = [
+      STATEMENT_HEADER,
+      ["2023-09-03", "转账支出", null, 2000, 13000, "ZZ002", "供电公司"],
+      ["2023-09-02", "转账收入", 5000, null, 15000, "ZP001", "家长委员会"],
+    ];
+    const r = await check({ journal, statement });
+    expect(r.findings).toEqual([]);
+    expect(balance(r)?.rows[0]).toMatchObject({ leftAmount: 1300000, rightAmount: 1300000 });
+
+    // October's journal sheet before September's: the closing balance is October's.
+    const september: Row[] = [
+      JOURNAL_HEADER,
+      ["2023-09-01", null, "期初余额", null, null, null, null, 10000],
+      ["2023-09-02", "记-1", "收课后服务费", "转账", "ZP001", 5000, null, 15000],
+    ];
+    const october: Row[] = [
+      JOURNAL_HEADER,
+      [null, null, "承前页", null, null, null, null, 15000],
+      ["2023-10-08", "记-1", "支付电费", "转账", "ZZ002", null, 2000, 13000],
+    ];
+    const statement2: Row[] = [
+      STATEMENT_HEADER,
+      ["2023-09-02", "转账收入", 5000, null, 15000, "ZP001", "家长委员会"],
+      ["2023-10-08", "转账支出", null, 2000, 13000, "ZZ002", "供电公司"],
+    ];
+    const sheets = await check({
+      statement: statement2,
+      extra: [
+        { name: "10月银行存款日记账", rows: october },
+        { name: "9月银行存款日记账", rows: september },
+      ],
+    });
+    expect(sheets.findings).toEqual([]);
+    expect(balance(sheets)?.rows[0]).toMatchObject({ leftAmount: 1300000, rightAmount: 1300000 });
+  });
+
+  it("reads a dash in the empty money column as blank", async () => {
+    const dashed = (rows: Row[], debit: number, credit: number, dashes: string[]) =>
+      rows.map((row, i): Row => {
+        if (i < 2) return row;
+        const dash = dashes[i % dashes.length] ?? "-";
+        return row.map((cell, c) => ((c === debit || c === credit) && cell === null ? dash : cell));
+      });
+    const r = await check({
+      journal: dashed(JOURNAL, 5, 6, ["-", "--", "—"]),
+      statement: dashed(STATEMENT, 2, 3, ["—", "-", "--"]),
+    });
+    // The parser may flag the dash itself; the reconciliation reads every line.
+    expect(r.findings.filter((f) => f.rule.startsWith("finance/"))).toEqual(
+      (await check({ journal: JOURNAL, statement: STATEMENT })).findings,
+    );
+    expect(balance(r)?.rows).toEqual(balance(await check({ journal: JOURNAL, statement: STATEMENT }))?.rows);
+    // A dash with nothing readable beside it is still left out.
+    const empty = await check({
+      journal: [...JOURNAL, ["2023-09-30", "记-6", "作废", null, null, "-", "-", 6130]],
+      statement: STATEMENT,
+    });
+    expect(matches(empty)?.rows).toEqual(
+      matches(await check({ journal: JOURNAL, statement: STATEMENT }))?.rows,
+    );
+  });
+
+  it("reads a line whose summary ends in 合计 as a line, and only a totals label as a total", async () => {
+    // 摘要 after the reference columns, as some ledgers and bank exports lay it out.
+    const journal: Row[] = [
+      ["日期", "凭证号", "结算方式", "结算号", "摘要", "借方", "贷方", "余额"],
+      ["2023-09-01", null, null, null, "期初余额", null, null, 5000],
+      ["2023-09-04", "记-1", "转账", "ZP001", "收课后服务费", 1200, null, 6200],
+      ["2023-09-10", "记-6", "转账", "GZ09", "发放9月工资合计", null, 800, 5400],
+      ["2023-09-30", "记-7", "转账", "SD09", "9月水电费合计", null, 100, 5300],
+    ];
+    const statement: Row[] = [
+      ["交易日期", "流水号", "对方户名", "摘要", "收入金额", "支出金额", "余额"],
+      ["2023-09-04", "ZP001", "家长委员会", "转账收入", 1200, null, 6200],
+      ["2023-09-10", "GZ09", "工资户", "代发工资合计", null, 800, 5400],
+      ["2023-09-30", "SD09", "供电公司", "水电费合计", null, 100, 5300],
+    ];
+    const r = await check({ journal, statement });
+    expect(r.findings).toEqual([]);
+    expect(matches(r)?.rows.map((m) => [m.journalRows, m.statementRows, m.amount])).toEqual([
+      ["3", "2", 120000],
+      ["4", "3", -80000],
+      ["5", "4", -10000],
+    ]);
+    expect(balance(r)?.rows[0]).toMatchObject({ leftAmount: 530000, rightAmount: 530000 });
+  });
+
+  it("skips rows that are only a totals label", async () => {
+    const journal: Row[] = [
+      ["日期", "凭证号", "结算方式", "结算号", "摘要", "借方", "贷方", "余额"],
+      ["2023-09-04", "记-1", "转账", "ZP001", "收课后服务费", 1200, null, 1200],
+      ...["本日合计", "本月合计", "9月合计", "本年累计", "合计", "总计"].map(
+        (label): Row => ["2023-09-04", "-", "-", "-", label, 1200, null, 1200],
+      ),
+    ];
+    const statement: Row[] = [
+      ["交易日期", "流水号", "对方户名", "摘要", "收入金额", "支出金额", "余额"],
+      ["2023-09-04", "ZP001", "家长委员会", "转账收入", 1200, null, 1200],
+    ];
+    const r = await check({ journal, statement });
+    expect(r.findings).toEqual([]);
   });
 
   it("reports an error when the adjusted balances differ, at the journal's closing balance", async () => {

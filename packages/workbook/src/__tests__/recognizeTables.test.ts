@@ -463,3 +463,51 @@ describe("a total labelled outside the table's columns", () => {
     expect(table).toMatchObject({ firstRow: 2, lastRow: 4, totalsRow: 5, skippedRows: [3] });
   });
 });
+
+describe("field excludes", () => {
+  it("keeps a quantity column out of a money field that would match it by a substring", () => {
+    const book = defineTableKind({
+      id: "test.book",
+      title: { "zh-CN": "账", en: "Book" },
+      fields: {
+        date: field({
+          title: { "zh-CN": "日期", en: "Date" },
+          synonyms: ["日期"],
+          required: true,
+          schema: cells.date(),
+        }),
+        summary: field({
+          title: { "zh-CN": "摘要", en: "Summary" },
+          synonyms: ["摘要"],
+          required: true,
+          schema: cells.text(),
+        }),
+        balance: field({
+          title: { "zh-CN": "结存", en: "Balance" },
+          synonyms: ["结存"],
+          excludes: ["数量"],
+          required: false,
+          schema: cells.money(),
+        }),
+      },
+    });
+    const sheet = sheetOf("库存", [
+      ["日期", "摘要", "结存数量"],
+      ["2023-09-01", "购入", 5],
+    ]);
+    expect(recognizeTables(sheet, [book])[0]?.columns).toEqual({ date: 1, summary: 2 });
+  });
+});
+
+describe("what a totals label is", () => {
+  it("reads a line whose summary merely ends in 合计 as data", () => {
+    const sheet = sheetOf("日记账", [
+      ["日期", "摘要", "借方", "贷方"],
+      ["2024-09-10", "发放9月工资合计", 0, 5000],
+      ["2024-09-11", "收餐费", 100, 0],
+      ["三年级合计", null, 100, 5000],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ firstRow: 2, lastRow: 3, totalsRow: 4, skippedRows: [] });
+  });
+});
