@@ -97,10 +97,6 @@ const MSG = {
     "zh-CN": "就餐统计没有“餐费收入”栏，也没有“餐标”栏，无法计算餐费收入和盈余率",
     en: "The meals table has no “revenue” column and no “price per meal” column, so revenue and the surplus rate cannot be computed",
   },
-  overflow: {
-    "zh-CN": "采购或就餐金额合计超出可计算的范围，请检查是否有金额多填了位数",
-    en: "The purchase or meal amounts add up to more than houqin can compute; please check for an amount with too many digits",
-  },
   total: { "zh-CN": "合计", en: "Total" },
   subtotal: { "zh-CN": "小计", en: "Subtotal" },
   uncategorised: { "zh-CN": "未分类", en: "Uncategorised" },
@@ -304,19 +300,8 @@ function later(a: { date: IsoDate; where: Where } | undefined, date: IsoDate): b
  * const findings = checkCosts(ctx); // and ctx.report({ id: "canteen.settlement", … })
  */
 export function checkCosts(ctx: CheckContext): Finding[] {
-  try {
-    return settle(ctx);
-  } catch (error) {
-    if (!(error instanceof HouqinError && error.code === "MONEY_OVERFLOW")) throw error;
-    return [
-      {
-        rule: "canteen/amount-out-of-range",
-        severity: "error",
-        message: localize(MSG.overflow, ctx.lang),
-        clause: CLAUSE,
-      },
-    ];
-  }
+  // A sum out of range (MONEY_OVERFLOW) is turned into a finding by runChecks.
+  return settle(ctx);
 }
 
 function settle(ctx: CheckContext): Finding[] {

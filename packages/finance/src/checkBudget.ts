@@ -80,10 +80,6 @@ const MSG = {
     "支出明细中有 {count} 笔支出不在预算年度 {year} 年内（如 {date}），未计入预算执行；如需按其他年度核对，请在设置表填写“预算年度”",
     "{count} payments fall outside the budget year {year} (e.g. {date}) and were not counted; set “预算年度” to check another year",
   ),
-  overflow: tr(
-    "预算或支出金额合计超出可计算的范围，请检查是否有金额多填了位数",
-    "The budget or expense amounts add up to more than houqin can compute; please check for an amount with too many digits",
-  ),
   unallocatedRow: tr("(未细分到预算项目)", "(not charged to a line)"),
   unbudgetedGroup: tr("未列入预算的支出", "Spending outside the budget"),
   unclassified: tr("未分类", "Unclassified"),
@@ -245,19 +241,8 @@ function daysBetween(a: IsoDate, b: IsoDate): number {
  * const findings = checkBudget(ctx); // and ctx.report({ id: "finance.budget-execution", … })
  */
 export function checkBudget(ctx: CheckContext): Finding[] {
-  try {
-    return judgeBudget(ctx);
-  } catch (error) {
-    if (!(error instanceof HouqinError && error.code === "MONEY_OVERFLOW")) throw error;
-    return [
-      {
-        rule: "finance/amount-out-of-range",
-        severity: "error",
-        message: localize(MSG.overflow, ctx.lang),
-        clause: CLAUSE,
-      },
-    ];
-  }
+  // A sum out of range (MONEY_OVERFLOW) is turned into a finding by runChecks.
+  return judgeBudget(ctx);
 }
 
 function judgeBudget(ctx: CheckContext): Finding[] {

@@ -5,7 +5,6 @@ import {
   type Fen,
   type Finding,
   formatMoney,
-  HouqinError,
   type IsoDate,
   type Lang,
   localize,
@@ -108,10 +107,6 @@ const MSG = {
   },
   sameDay: { "zh-CN": "当天", en: "the same day" },
   withinDays: { "zh-CN": "{days} 天内", en: "within {days} days" },
-  overflow: {
-    "zh-CN": "现金日记账的金额合计超出可计算的范围，请检查是否有金额多填了位数",
-    en: "The cash journal's amounts add up to more than houqin can compute; please check for an amount with too many digits",
-  },
 } satisfies Record<string, Bilingual>;
 
 const tr = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, en });
@@ -427,19 +422,8 @@ function divideRounded(numerator: bigint, denominator: bigint): bigint {
  * const findings = checkCash(ctx); // [{ rule: "finance/cash-balance-mismatch", cell: "G12", … }]
  */
 export function checkCash(ctx: CheckContext): Finding[] {
-  try {
-    return judgeCash(ctx);
-  } catch (error) {
-    if (!(error instanceof HouqinError && error.code === "MONEY_OVERFLOW")) throw error;
-    return [
-      {
-        rule: "finance/amount-out-of-range",
-        severity: "error",
-        message: localize(MSG.overflow, ctx.lang),
-        clause: CLAUSE,
-      },
-    ];
-  }
+  // A sum out of range (MONEY_OVERFLOW) is turned into a finding by runChecks.
+  return judgeCash(ctx);
 }
 
 function judgeCash(ctx: CheckContext): Finding[] {

@@ -163,10 +163,6 @@ const MSG = {
     "工作簿中未找到资产台账（资产名称、类别、原值），无法与财务固定资产账核对",
     "No asset ledger (name, category, original value) was found in the workbook, so the fixed-asset account cannot be reconciled with it",
   ),
-  overflow: tr(
-    "固定资产账或资产台账金额合计超出可计算的范围，请检查是否有金额多填了位数",
-    "The fixed-asset amounts add up to more than houqin can compute; please check for an amount with too many digits",
-  ),
 } satisfies Record<string, Bilingual>;
 
 /** A ledger status that says the asset has left the books: 已报废, 已处置, 已调出… (not 待报废). */
@@ -233,19 +229,8 @@ function toFen(value: bigint): Fen {
  * const findings = checkFixedAssetAccount(ctx);
  */
 export function checkFixedAssetAccount(ctx: CheckContext): Finding[] {
-  try {
-    return reconcile(ctx);
-  } catch (error) {
-    if (!(error instanceof HouqinError && error.code === "MONEY_OVERFLOW")) throw error;
-    return [
-      {
-        rule: "finance/amount-out-of-range",
-        severity: "error",
-        message: localize(MSG.overflow, ctx.lang),
-        clause: CLAUSE,
-      },
-    ];
-  }
+  // A sum out of range (MONEY_OVERFLOW) is turned into a finding by runChecks.
+  return reconcile(ctx);
 }
 
 function reconcile(ctx: CheckContext): Finding[] {

@@ -2,6 +2,7 @@ import {
   type Bilingual,
   createSchoolCalendar,
   type Finding,
+  HouqinError,
   type IsoDate,
   type Lang,
   localize,
@@ -9,7 +10,7 @@ import {
   summarizeFindings,
 } from "@houqin/core";
 import { columnLetter } from "./address.js";
-import type { CheckContext, HouqinModule } from "./check.js";
+import type { Check, CheckContext, HouqinModule } from "./check.js";
 import { type ParsedTable, parseTable } from "./parseTable.js";
 import {
   fieldKeyOf,
@@ -199,6 +200,47 @@ export async function readWorkbook(workbook: Workbook, options: RunChecksOptions
   };
 }
 
+const CHECK_MSG = {
+  overflow: {
+    "zh-CN": "“{check}”：金额合计超出可计算的范围，请检查是否有金额多填了位数",
+    en: "“{check}”: the amounts add up to more than houqin can compute; please check for an amount with too many digits",
+  },
+  failed: {
+    "zh-CN": "“{check}”未能完成（{error}），其余检查照常进行；请把这个工作簿反馈给维护人员",
+    en: "“{check}” could not finish ({error}); the other checks ran as usual. Please send this workbook to the maintainers",
+  },
+} satisfies Record<string, Bilingual>;
+
+/**
+ * Runs one check. A sum out of range becomes the finding `<domain>/amount-out-of-range`, and any other
+ * failure `workbook/check-failed`: one check that cannot finish never takes the others' findings with it.
+ */
+function runOne(check: Check, ctx: CheckContext): Finding[] {
+  try {
+    return check.run(ctx);
+  } catch (error) {
+    const name = localize(check.title, ctx.lang);
+    if (error instanceof HouqinError && error.code === "MONEY_OVERFLOW")
+      return [
+        {
+          rule: `${check.id.split("/")[0]}/amount-out-of-range`,
+          severity: "error",
+          message: localize(CHECK_MSG.overflow, ctx.lang, { check: name }),
+          data: { check: check.id },
+        },
+      ];
+    const reason = error instanceof Error ? error.message : String(error);
+    return [
+      {
+        rule: "workbook/check-failed",
+        severity: "error",
+        message: localize(CHECK_MSG.failed, ctx.lang, { check: name, error: reason }),
+        data: { check: check.id, error: reason },
+      },
+    ];
+  }
+}
+
 /**
  * Reads a workbook, recognises its tables, parses their rows and runs every check that applies.
  * Nothing in it throws for bad data: each problem is a finding at its cell.
@@ -220,7 +262,7 @@ export async function runChecks(workbook: Workbook, options: RunChecksOptions): 
       total: applicable.length,
       label: localize(check.title, lang),
     });
-    findings.push(...check.run(ctx));
+    findings.push(...runOne(check, ctx));
   });
   options.onProgress?.({ phase: "check", done: applicable.length, total: applicable.length, label: "" });
 

@@ -209,3 +209,41 @@ describe("dates without a year", () => {
     expect(dates).toEqual(["2023-11-06", "2024-03-04"]);
   });
 });
+
+describe("a check that cannot finish", () => {
+  it("becomes one finding, and the other checks' findings are kept", async () => {
+    const { HouqinError } = await import("@houqin/core");
+    const workbook = new MemoryWorkbook({ sheets: [{ name: "来访", rows: VISITS }] });
+    const failing: HouqinModule = {
+      ...module,
+      id: "demo",
+      checks: [
+        {
+          id: "demo/overflow",
+          title: { "zh-CN": "合计", en: "Totals" },
+          kinds: [visits],
+          run() {
+            throw new HouqinError("MONEY_OVERFLOW", "too large");
+          },
+        },
+        {
+          id: "demo/broken",
+          title: { "zh-CN": "坏检查", en: "Broken" },
+          kinds: [visits],
+          run() {
+            throw new TypeError("x is undefined");
+          },
+        },
+        ...module.checks,
+      ],
+    };
+    const report = await runChecks(workbook, { modules: [failing], today: "2023-12-01" });
+    const rules = report.findings.map((f) => f.rule);
+    expect(rules).toContain("demo/amount-out-of-range");
+    expect(rules).toContain("workbook/check-failed");
+    expect(report.findings.find((f) => f.rule === "workbook/check-failed")?.message).toContain(
+      "“坏检查”未能完成（x is undefined）",
+    );
+    expect(rules.length).toBeGreaterThan(2);
+  });
+});
