@@ -1,0 +1,23 @@
+export type {
+  AllocateClubsOptions,
+  AllocationIssue,
+  AllocationIssueKind,
+  AllocationStats,
+  ClubAllocation,
+  ClubOffer,
+  ClubPlacement,
+  ClubSignup,
+  UnplacedReason,
+  UnplacedStudent,
+} from "./allocateClubs.js";
+export { allocateClubs, lotteryNumber } from "./allocateClubs.js";
+export type {
+  AssignCoachesOptions,
+  Coach,
+  CoachAssignment,
+  CoachAssignmentResult,
+  CoachingAthlete,
+  UncoveredAthleteGroup,
+  UncoveredReason,
+} from "./assignCoaches.js";
+export { assignCoaches, DEFAULT_EVENT_GROUPS, eventGroupOf, normalizeEvent } from "./assignCoaches.js";
