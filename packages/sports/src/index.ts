@@ -21,3 +21,14 @@ export type {
   UncoveredReason,
 } from "./assignCoaches.js";
 export { assignCoaches, DEFAULT_EVENT_GROUPS, eventGroupOf, normalizeEvent } from "./assignCoaches.js";
+export type {
+  PlanTrainingOptions,
+  TrainingIntensity,
+  TrainingPhase,
+  TrainingPhaseId,
+  TrainingPlan,
+  TrainingSession,
+  TrainingSlot,
+  TrainingWeek,
+} from "./trainingPlan.js";
+export { DEFAULT_TAPER_DAYS, DEFAULT_TRAINING_SLOTS, planTraining, trainingContent } from "./trainingPlan.js";
