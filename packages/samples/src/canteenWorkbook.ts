@@ -2,6 +2,7 @@ import { createSchoolCalendar, type IsoDate } from "@houqin/core";
 import ExcelJS from "exceljs";
 import type { GeneratedWorkbook, PlantedFinding } from "./feeWorkbook.js";
 import { createRandom, type Random } from "./random.js";
+import { utc, writeSheet, yuan } from "./sheetWriter.js";
 
 /** Options of {@link generateCanteenWorkbook}. */
 export interface CanteenWorkbookOptions {
@@ -14,50 +15,6 @@ export interface CanteenWorkbookOptions {
 const AS_OF = "2023-11-30";
 /** Meals are served from the first school day after the National Day holiday. */
 const FIRST_DAY = "2023-10-07";
-
-const utc = (iso: IsoDate) =>
-  new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
-const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-interface Written {
-  sheet: string;
-  /** The worksheet row of a data row (0-based index into the rows given). */
-  rowOf(index: number): number;
-}
-
-/** A sheet with a merged title row, a blank row, a bold header and the data; ISO dates become dates. */
-function writeSheet(
-  wb: ExcelJS.Workbook,
-  name: string,
-  title: string | undefined,
-  header: string[],
-  rows: readonly ExcelJS.CellValue[][],
-  widths: number[],
-): Written {
-  const ws = wb.addWorksheet(name);
-  ws.columns = widths.map((width) => ({ width }));
-  let headerRow = 1;
-  if (title !== undefined) {
-    ws.mergeCells(1, 1, 1, header.length);
-    ws.getCell("A1").value = title;
-    ws.getCell("A1").font = { bold: true, size: 14 };
-    headerRow = 3;
-  }
-  ws.getRow(headerRow).values = header;
-  ws.getRow(headerRow).font = { bold: true };
-  rows.forEach((row, i) => {
-    row.forEach((v, c) => {
-      const cell = ws.getCell(headerRow + 1 + i, c + 1);
-      if (typeof v === "string" && ISO_RE.test(v)) {
-        cell.value = utc(v);
-        cell.numFmt = "yyyy-mm-dd";
-      } else cell.value = v;
-    });
-  });
-  return { sheet: name, rowOf: (index) => headerRow + 1 + index };
-}
-
-const yuan = (fen: number) => fen / 100;
 
 interface Supplier {
   name: string;
