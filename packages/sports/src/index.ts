@@ -21,6 +21,27 @@ export type {
   UncoveredReason,
 } from "./assignCoaches.js";
 export { assignCoaches, DEFAULT_EVENT_GROUPS, eventGroupOf, normalizeEvent } from "./assignCoaches.js";
+export type { AttendanceMark, Gender } from "./kinds.js";
+export {
+  athletes,
+  attendance,
+  attendanceSheet,
+  clubs,
+  coaches,
+  meet,
+  parseAttendanceMark,
+  parseWeekdays,
+  signups,
+  splitEvents,
+} from "./kinds.js";
+export type { MeetEvent, SourceCell, Team, TeamAthlete, TeamCoach } from "./team.js";
+export {
+  DEFAULT_MAX_EVENTS_PER_ATHLETE,
+  groupsOfAthlete,
+  isRelay,
+  readTeam,
+  splitGenderedEvent,
+} from "./team.js";
 export type {
   PlanTrainingOptions,
   TrainingIntensity,
