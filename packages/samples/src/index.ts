@@ -13,3 +13,5 @@ export type { SafetyWorkbookOptions } from "./safetyWorkbook.js";
 export { generateSafetyWorkbook } from "./safetyWorkbook.js";
 export type { Sample } from "./samples.js";
 export { SAMPLES } from "./samples.js";
+export type { SportsWorkbookOptions } from "./sportsWorkbook.js";
+export { generateSportsWorkbook } from "./sportsWorkbook.js";

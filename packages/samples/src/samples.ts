@@ -4,6 +4,7 @@ import { generateCanteenWorkbook } from "./canteenWorkbook.js";
 import { type GeneratedWorkbook, generateFeeWorkbook } from "./feeWorkbook.js";
 import { generateFinanceWorkbook } from "./financeWorkbook.js";
 import { generateSafetyWorkbook } from "./safetyWorkbook.js";
+import { generateSportsWorkbook } from "./sportsWorkbook.js";
 
 /** A sample workbook the demo writes and checks. */
 export interface Sample {
@@ -57,5 +58,14 @@ export const SAMPLES: readonly Sample[] = [
       en: "December 2023's cash journal and counts, the bank journal and statement, income deposits, the 2023 budget and expenses, fee publicity and the fixed-asset account (三(四)), with a wrong balance, a day not closed, a short count, a voucher gap and a duplicate, income not banked the same day, outstanding bank items (one past 90 days), a line over budget, one lagging, spending outside the budget, a notice taken down early and an account that disagrees with the ledger",
     },
     generate: () => generateFinanceWorkbook(),
+  },
+  {
+    fileName: "体育工作.xlsx",
+    description: {
+      "zh-CN":
+        "2023年秋季田径运动会参赛名单、教练员、竞赛规程、体育社团设置与报名、田径队考勤（三(五)），含超项报名、超额报名、无人报名的项目、规程外项目、无教练负责的运动员、不存在的社团、重复报名和连续缺勤",
+      en: "The 2023 autumn meet's athletes, the coaches, the meet programme, the clubs and their signups, and the track team's attendance register (三(五)), with an athlete over the events limit, an event over its entries, an event nobody entered, an event not on the programme, athletes without a coach, an unknown club, a repeated choice, a duplicate signup and a run of absences",
+    },
+    generate: (seed) => generateSportsWorkbook(seed === undefined ? {} : { seed }),
   },
 ];

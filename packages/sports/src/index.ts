@@ -34,6 +34,7 @@ export {
   signups,
   splitEvents,
 } from "./kinds.js";
+export { sports } from "./sportsModule.js";
 export type { MeetEvent, SourceCell, Team, TeamAthlete, TeamCoach } from "./team.js";
 export {
   DEFAULT_MAX_EVENTS_PER_ATHLETE,

@@ -423,7 +423,8 @@ export type AttendanceMark = "present" | "absent" | "excused";
 
 const ABSENT_RE = /^(缺|缺勤|缺席|旷|旷课|未到|没来|×|✗|✘|x|0|否|absent|a)$/i;
 const EXCUSED_RE = /^(假|请假|病假|事假|公假|免|leave|excused|e)$/i;
-const PRESENT_RE = /^(到|出勤|已到|在|√|✓|✔|○|1|是|present|p|y|yes)$/i;
+/** Late or leaving early still came. */
+const PRESENT_RE = /^(到|出勤|已到|在|√|✓|✔|○|1|是|迟到|迟|早退|present|p|y|yes|late)$/i;
 
 /** Reads an attendance mark: √/到/出勤, ×/缺/旷课, 请假/病假/事假. */
 export function parseAttendanceMark(text: string): AttendanceMark | undefined {

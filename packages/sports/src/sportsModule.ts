@@ -1,0 +1,15 @@
+import type { HouqinModule } from "@houqin/workbook";
+import { athletes, attendance, attendanceSheet, clubs, coaches, meet, signups } from "./kinds.js";
+
+/**
+ * The sports domain as the apps load it (三(五)): its table kinds and checks.
+ *
+ * @example
+ * const report = await runChecks(await openXlsx("体育工作.xlsx"), { modules: [sports] });
+ */
+export const sports: HouqinModule = {
+  id: "sports",
+  title: { "zh-CN": "体育工作", en: "Sports" },
+  kinds: [athletes, coaches, meet, clubs, signups, attendance, attendanceSheet],
+  checks: [],
+};
