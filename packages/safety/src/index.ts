@@ -30,7 +30,7 @@ export { DEFAULT_SAFETY_PLAN, ROLE_TITLES } from "./plan.js";
 export type { PlanFromRows, PlanProblem, PlanRow } from "./planFromTable.js";
 export { planFromRows } from "./planFromTable.js";
 export { safety, safetyCheck } from "./safetyModule.js";
-export type { SheetToWrite } from "./scheduleSheets.js";
+export type { SheetToWrite } from "@houqin/workbook";
 export { scheduleFor, scheduleSheets } from "./scheduleSheets.js";
 export type { ThemedDay } from "./themedDays.js";
 export { THEMED_DAYS, themedDate } from "./themedDays.js";

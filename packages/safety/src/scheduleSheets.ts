@@ -1,15 +1,8 @@
 import { type Bilingual, type IsoDate, type Lang, localize } from "@houqin/core";
-import type { CheckContext, OutCell, WriteSheetOptions } from "@houqin/workbook";
+import type { CheckContext, OutCell, SheetToWrite } from "@houqin/workbook";
 import { generateSchedule, type SafetySchedule } from "./generateSchedule.js";
 import { ROLE_TITLES } from "./plan.js";
 import { planInForce, schoolClasses } from "./safetyContext.js";
-
-/** A sheet to write: its name, rows (header first) and look. */
-export interface SheetToWrite {
-  name: string;
-  rows: OutCell[][];
-  options: WriteSheetOptions;
-}
 
 const WEEKDAYS: readonly Bilingual[] = [
   { "zh-CN": "周日", en: "Sun" },

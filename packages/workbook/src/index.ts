@@ -29,6 +29,7 @@ export type {
 export { readWorkbook, runChecks } from "./runChecks.js";
 export type { SettingEntry, Settings } from "./settings.js";
 export { EMPTY_SETTINGS, readSetting, readSettings, SETTINGS_SHEET_NAMES } from "./settings.js";
+export { assertSheetName, MAX_SHEET_NAME, safeSheetName, uniqueSheetName } from "./sheetNames.js";
 export type { CellInput, CellSchema, FieldMap, FieldSpec, RowOf, TableKind } from "./tableKind.js";
 export { defineTableKind, field } from "./tableKind.js";
 export type {
@@ -38,6 +39,7 @@ export type {
   OutCell,
   SheetData,
   SheetInfo,
+  SheetToWrite,
   Workbook,
   WriteSheetOptions,
 } from "./workbook.js";

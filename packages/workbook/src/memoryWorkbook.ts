@@ -1,6 +1,7 @@
 import type { Cell, CellValue, DateSystem } from "@houqin/core";
 import { HouqinError } from "@houqin/core";
 import { cellAddress, parseCellAddress } from "./address.js";
+import { assertSheetName } from "./sheetNames.js";
 import type {
   CellDecoration,
   CellMark,
@@ -335,19 +336,6 @@ function toCell(item: CellValue | Cell): Cell {
 
 function isEmpty(cell: Cell): boolean {
   return cell.value === null || cell.value === "";
-}
-
-/** Excel's rules for a sheet name (kept in step with the xlsx adapter's). */
-function assertSheetName(name: string): void {
-  if (
-    name.length === 0 ||
-    name.length > 31 ||
-    /[:\\/?*[\]]/.test(name) ||
-    /^'|'$/.test(name) ||
-    name === "History"
-  ) {
-    throw new HouqinError("INVALID_ARGUMENT", `Not a sheet name Excel allows: ${JSON.stringify(name)}`);
-  }
 }
 
 function normalizeAddress(address: string): string {

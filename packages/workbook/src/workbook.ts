@@ -46,6 +46,13 @@ export interface WriteSheetOptions {
   frozenRows?: number;
 }
 
+/** A sheet to write: its name, rows (header first) and look. */
+export interface SheetToWrite {
+  name: string;
+  rows: OutCell[][];
+  options: WriteSheetOptions;
+}
+
 /** What a cell looked like before houqin marked it: an adapter-specific fill token and its note. */
 export interface CellDecoration {
   address: string;

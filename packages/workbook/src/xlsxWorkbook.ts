@@ -4,6 +4,7 @@ import { HouqinError } from "@houqin/core";
 import ExcelJS from "exceljs";
 import { cellAddress, parseCellAddress, sheetReference } from "./address.js";
 import { WorkbookOpenError } from "./openErrors.js";
+import { assertSheetName } from "./sheetNames.js";
 import type {
   CellDecoration,
   CellMark,
@@ -557,22 +558,6 @@ function noteToText(note: string | ExcelJS.Comment): string | null {
 
 function noteKey(sheet: string, row: number, column: number): string {
   return `${sheet.toLowerCase()}\u0000${row}\u0000${column}`;
-}
-
-/**
- * Checks a sheet name as Excel would: 1–31 characters, none of : \ / ? * [ ], no quote at either
- * end, not "History" (Excel keeps it for change tracking).
- */
-function assertSheetName(name: string): void {
-  if (
-    name.length === 0 ||
-    name.length > 31 ||
-    /[:\\/?*[\]]/.test(name) ||
-    /^'|'$/.test(name) ||
-    name === "History"
-  ) {
-    throw new HouqinError("INVALID_ARGUMENT", `Not a sheet name Excel allows: ${JSON.stringify(name)}`);
-  }
 }
 
 function findSheet(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
