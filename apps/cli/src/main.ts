@@ -8,6 +8,7 @@ import type { CliIo } from "./io.js";
 import { runPlanProject } from "./planProjectCommand.js";
 import { reportJson, reportText } from "./printReport.js";
 import { createProgress } from "./progress.js";
+import { runRoster } from "./rosterCommand.js";
 import { runSchedule } from "./scheduleCommand.js";
 
 const VERSION = "0.1.0";
@@ -121,6 +122,29 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         );
       },
     );
+
+  program
+    .command("roster")
+    .description(
+      "田径运动会训练安排：人盯人分配教练、训练计划、每位教练和每个训练日的安排表、报名检查 / the track-meet roster: one coach per athlete, training plan, coach and day sheets, entry checks",
+    )
+    .argument("<file>", "运动员名单 .xlsx（运动员、教练、比赛项目）/ the athletes workbook")
+    .option("--meet <date>", "运动会日期 YYYY-MM-DD（默认取设置或比赛项目表）/ the meet day")
+    .option("--start <date>", "训练开始日期 YYYY-MM-DD（默认取设置或开学日）/ the first training day")
+    .requiredOption("-o, --out <file>", "写出训练安排工作簿 (.xlsx) / write the roster workbook")
+    .addOption(new Option("--lang <lang>", "语言 / language").choices(["zh", "zh-CN", "en"]))
+    .action(async (file: string, opts: { meet?: string; start?: string; out: string; lang?: string }) => {
+      exitCode = await runRoster(
+        {
+          file,
+          out: opts.out,
+          lang: langOf(opts.lang),
+          ...(opts.meet === undefined ? {} : { meet: isoDate(opts.meet, "--meet") }),
+          ...(opts.start === undefined ? {} : { start: isoDate(opts.start, "--start") }),
+        },
+        io,
+      );
+    });
 
   program
     .command("plan-project")

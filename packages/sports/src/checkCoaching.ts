@@ -2,7 +2,7 @@ import { type Bilingual, type Finding, localize } from "@houqin/core";
 import { type Check, type CheckContext, cellOf, type Report } from "@houqin/workbook";
 import { assignCoaches, eventGroupOf } from "./assignCoaches.js";
 import { athletes, coaches } from "./kinds.js";
-import { readTeam, type SourceCell, type TeamAthlete, type TeamCoach } from "./team.js";
+import { eventText, readTeam, type SourceCell, type TeamAthlete, type TeamCoach } from "./team.js";
 
 const CLAUSE = "三(五)2";
 
@@ -98,6 +98,7 @@ export function checkCoaching(ctx: CheckContext): Finding[] {
   const team = readTeam(ctx);
   const findings: Finding[] = [];
   const sep = t(tr("、", ", "));
+  const ev = (event: string) => eventText(event, ctx.lang);
   if (team.athletes.length === 0) return findings;
 
   if (team.coaches.length === 0) {
@@ -152,7 +153,7 @@ export function checkCoaching(ctx: CheckContext): Finding[] {
       severity: "info",
       message: t(MSG.idle, {
         coach: coach.name,
-        events: coach.events.join(sep),
+        events: coach.events.map(ev).join(sep),
         why: t(noEvent ? MSG.idleNoEvent : MSG.idleOthers),
       }),
       clause: CLAUSE,
@@ -178,8 +179,8 @@ export function checkCoaching(ctx: CheckContext): Finding[] {
     return athlete ? [{ coach: t(MSG.unassigned), athlete, group: u.group, events: u.events }] : [];
   });
   unassigned.sort((a, b) => byClassThenName(a.athlete, b.athlete) || collator.compare(a.group, b.group));
-  ctx.report(assignmentReport([...rows, ...unassigned], sep));
-  ctx.report(loadReport(team.coaches, result.load, sep, t(MSG.unlimited)));
+  ctx.report(assignmentReport([...rows, ...unassigned], sep, ev));
+  ctx.report(loadReport(team.coaches, result.load, sep, ev, t(MSG.unlimited)));
   return findings;
 }
 
@@ -191,7 +192,11 @@ interface AssignmentRow {
 }
 
 /** "人盯人分工": one row per athlete-group. */
-function assignmentReport(rows: readonly AssignmentRow[], sep: string): Report {
+function assignmentReport(
+  rows: readonly AssignmentRow[],
+  sep: string,
+  ev: (event: string) => string,
+): Report {
   return {
     id: "sports.coach-assignment",
     title: tr("人盯人分工", "Coach assignment"),
@@ -211,7 +216,7 @@ function assignmentReport(rows: readonly AssignmentRow[], sep: string): Report {
       className: r.athlete.className ?? null,
       gender: r.athlete.gender ?? null,
       group: r.group,
-      events: r.events.join(sep),
+      events: r.events.map(ev).join(sep),
       bestMarks: r.athlete.bestMarks ?? null,
     })),
   };
@@ -222,6 +227,7 @@ function loadReport(
   list: readonly TeamCoach[],
   load: Readonly<Record<string, number>>,
   sep: string,
+  ev: (event: string) => string,
   unlimited: string,
 ): Report {
   return {
@@ -236,7 +242,7 @@ function loadReport(
     ],
     rows: list.map((c) => ({
       coach: c.name,
-      events: c.events.join(sep),
+      events: c.events.map(ev).join(sep),
       max: Number.isFinite(c.maxAthletes) ? c.maxAthletes : unlimited,
       assigned: load[c.id] ?? 0,
     })),

@@ -1,8 +1,8 @@
-import { type Bilingual, type Finding, localize } from "@houqin/core";
+import { type Bilingual, type Finding, type Lang, localize } from "@houqin/core";
 import { type Check, type CheckContext, cells } from "@houqin/workbook";
 import type { Gender } from "./kinds.js";
 import { athletes, meet } from "./kinds.js";
-import { isRelay, type MeetEvent, readTeam, type SourceCell, type TeamAthlete } from "./team.js";
+import { eventText, isRelay, type MeetEvent, readTeam, type SourceCell, type TeamAthlete } from "./team.js";
 
 const CLAUSE = "三(五)2";
 
@@ -71,7 +71,7 @@ function cellListing(athlete: TeamAthlete, event: string): SourceCell {
  * - `sports/unknown-event` (warning), at the athlete's events cell: an event the programme does not hold,
  *   or holds only for the other division.
  *
- * The programme rules apply only when the workbook has a programme (比赛项目) table.
+ * The programme rules apply only when the workbook has both a programme (比赛项目) and athletes.
  * Settings (read through {@link readTeam}): 每人限报项数 (default 2), 接力计入限报 (default no).
  *
  * @param ctx - the check context
@@ -85,18 +85,19 @@ export function checkEntries(ctx: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const cls = (a: TeamAthlete) => (a.className ? t(tr("（{c}）", " ({c})"), { c: a.className }) : "");
   const sep = t(tr("、", ", "));
+  const ev = (event: string) => eventText(event, ctx.lang);
 
   // Events per athlete.
   const limit = team.maxPerAthlete;
+  const fromSetting =
+    ctx.setting<number | undefined>(
+      ["每人限报项数", "每人限报", "events per athlete"],
+      cells.integer(),
+      undefined,
+    ) !== undefined;
   const source = team.maxPerAthleteAt
     ? t(MSG.sourceCell, { ...team.maxPerAthleteAt })
-    : ctx.setting<number | undefined>(
-          ["每人限报项数", "每人限报", "events per athlete"],
-          cells.integer(),
-          undefined,
-        ) !== undefined
-      ? t(MSG.sourceSetting)
-      : t(MSG.sourceDefault);
+    : t(fromSetting ? MSG.sourceSetting : MSG.sourceDefault);
   for (const athlete of team.athletes) {
     const counted: string[] = [];
     let at: SourceCell | undefined;
@@ -119,7 +120,7 @@ export function checkEntries(ctx: CheckContext): Finding[] {
         name: athlete.name,
         cls: cls(athlete),
         count: counted.length,
-        events: counted.join(sep),
+        events: counted.map(ev).join(sep),
         limit,
         source,
         relays: hasRelay ? t(MSG.relaysExcluded) : "",
@@ -138,8 +139,9 @@ export function checkEntries(ctx: CheckContext): Finding[] {
     });
   }
 
+  // Without a programme, or without a team to hold it against, the programme rules say nothing.
   const programme = team.events;
-  if (programme.length === 0) return findings;
+  if (programme.length === 0 || team.athletes.length === 0) return findings;
 
   // Unknown events and events held only for the other division.
   for (const athlete of team.athletes) {
@@ -155,7 +157,7 @@ export function checkEntries(ctx: CheckContext): Finding[] {
         findings.push({
           rule: "sports/unknown-event",
           severity: "warning",
-          message: t(MSG.unknownEvent, { name: athlete.name, cls: cls(athlete), event }),
+          message: t(MSG.unknownEvent, { name: athlete.name, cls: cls(athlete), event: ev(event) }),
           clause: CLAUSE,
           ...at,
           data: base,
@@ -171,7 +173,7 @@ export function checkEntries(ctx: CheckContext): Finding[] {
         message: t(MSG.wrongDivision, {
           name: athlete.name,
           cls: cls(athlete),
-          event,
+          event: ev(event),
           gender,
           genderEn: GENDER_EN[gender],
           divisions: divisions.map((g) => DIVISION[g]["zh-CN"]).join("、"),
@@ -193,7 +195,7 @@ export function checkEntries(ctx: CheckContext): Finding[] {
       findings.push({
         rule: "sports/event-without-entrants",
         severity: "warning",
-        message: t(MSG.noEntrants, { event: row.event, division }),
+        message: t(MSG.noEntrants, { event: ev(row.event), division }),
         clause: CLAUSE,
         ...rowAt,
         data: { event: row.event, ...(row.gender ? { gender: row.gender } : {}) },
@@ -212,7 +214,7 @@ export function checkEntries(ctx: CheckContext): Finding[] {
       rule: "sports/event-over-entries",
       severity: "error",
       message: t(MSG.overEntries, {
-        event: row.event,
+        event: ev(row.event),
         division,
         count: entrants.length,
         names: names.join(sep),

@@ -21,6 +21,10 @@ export type {
   UncoveredReason,
 } from "./assignCoaches.js";
 export { assignCoaches, DEFAULT_EVENT_GROUPS, eventGroupOf, normalizeEvent } from "./assignCoaches.js";
+export { attendanceCheck, checkAttendance, DEFAULT_ABSENCES_IN_A_ROW } from "./checkAttendance.js";
+export { checkClubs, clubsCheck, DEFAULT_CLUB_SLOT } from "./checkClubs.js";
+export { checkCoaching, coachingCheck } from "./checkCoaching.js";
+export { checkEntries, entriesCheck } from "./checkEntries.js";
 export type { AttendanceMark, Gender } from "./kinds.js";
 export {
   athletes,
@@ -34,6 +38,21 @@ export {
   signups,
   splitEvents,
 } from "./kinds.js";
+export type {
+  CoachRoster,
+  CoachSession,
+  RosterAssignment,
+  RosterDateSource,
+  RosterDay,
+  RosterErrorReason,
+  RosterOptions,
+  RosterSession,
+  RosterUncovered,
+  SessionCoach,
+  TrackRoster,
+} from "./roster.js";
+export { DEFAULT_VENUES, RosterError, rosterFor } from "./roster.js";
+export { rosterSheets } from "./rosterSheets.js";
 export { sports } from "./sportsModule.js";
 export type { MeetEvent, SourceCell, Team, TeamAthlete, TeamCoach } from "./team.js";
 export {

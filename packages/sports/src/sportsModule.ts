@@ -1,4 +1,8 @@
 import type { HouqinModule } from "@houqin/workbook";
+import { attendanceCheck } from "./checkAttendance.js";
+import { clubsCheck } from "./checkClubs.js";
+import { coachingCheck } from "./checkCoaching.js";
+import { entriesCheck } from "./checkEntries.js";
 import { athletes, attendance, attendanceSheet, clubs, coaches, meet, signups } from "./kinds.js";
 
 /**
@@ -11,5 +15,5 @@ export const sports: HouqinModule = {
   id: "sports",
   title: { "zh-CN": "体育工作", en: "Sports" },
   kinds: [athletes, coaches, meet, clubs, signups, attendance, attendanceSheet],
-  checks: [],
+  checks: [entriesCheck, coachingCheck, clubsCheck, attendanceCheck],
 };

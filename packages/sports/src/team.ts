@@ -1,4 +1,4 @@
-import { type IsoDate, normalizeText } from "@houqin/core";
+import { type IsoDate, type Lang, normalizeText } from "@houqin/core";
 import { type CheckContext, cellOf, cells } from "@houqin/workbook";
 import type { Coach, CoachingAthlete } from "./assignCoaches.js";
 import { eventGroupOf, normalizeEvent } from "./assignCoaches.js";
@@ -226,4 +226,14 @@ export function groupsOfAthlete(
     if (!out.includes(group)) out.push(group);
   }
   return out;
+}
+
+/**
+ * An event as a message shows it: in Chinese, metres as 米 ("4×100m" → "4×100米"); in English as
+ * normalised.
+ *
+ * @example eventText("100m", "zh-CN") // "100米"
+ */
+export function eventText(event: string, lang: Lang): string {
+  return lang === "en" ? event : event.replace(/(\d)m$/, "$1米");
 }

@@ -63,9 +63,9 @@ describe("checkCoaching", () => {
     expect(report.findings).toEqual([]);
     const rows = reportOf(report, "sports.coach-assignment")?.rows;
     expect(rows?.map((r) => [r.coach, r.athlete, r.className, r.group, r.events])).toEqual([
-      ["陈老师", "王芳", "四(3)班", "短跑", "100m"],
-      ["陈老师", "张三", "五(1)班", "短跑", "100m"],
-      ["陈老师", "李四", "五(2)班", "短跑", "200m"],
+      ["陈老师", "王芳", "四(3)班", "短跑", "100米"],
+      ["陈老师", "张三", "五(1)班", "短跑", "100米"],
+      ["陈老师", "李四", "五(2)班", "短跑", "200米"],
       ["刘老师", "赵丽", "四(1)班", "跳跃", "跳远"],
       ["刘老师", "张三", "五(1)班", "跳跃", "跳远"],
     ]);
@@ -106,7 +106,9 @@ describe("checkCoaching", () => {
     expect(rules).toEqual(["sports/athlete-without-coach"]);
     const f = report.findings[0];
     expect(["D2", "D3"]).toContain(f?.cell);
-    expect(f?.message).toMatch(/^五\([12]\)班(张三|李四)的短跑项目无法安排教练：能带的教练陈老师（上限1人）都已带满$/);
+    expect(f?.message).toMatch(
+      /^五\([12]\)班(张三|李四)的短跑项目无法安排教练：能带的教练陈老师（上限1人）都已带满$/,
+    );
     expect(f?.data).toMatchObject({ reason: "coaches-full" });
   });
 
@@ -126,7 +128,9 @@ describe("checkCoaching", () => {
     const staff: CellValue[][] = [...STAFF, ["周老师", "铅球、实心球", null, 6]];
     const report = await check(TEAM, staff);
     expect(found(report)).toEqual([["sports/coach-without-athletes", "info", "教练员", "A4"]]);
-    expect(report.findings[0]?.message).toBe("教练周老师（执教铅球、实心球）没有分到运动员：没有运动员报这些项目");
+    expect(report.findings[0]?.message).toBe(
+      "教练周老师（执教铅球、实心球）没有分到运动员：没有运动员报这些项目",
+    );
     expect(report.findings[0]?.data).toMatchObject({ athletesInEvents: false });
   });
 
@@ -187,7 +191,7 @@ describe("checkCoaching", () => {
     const report = await check(team, staff, { teamTitle: true });
     expect(found(report)).toEqual([["workbook/error-value", "error", "运动员名单", "E4"]]);
     expect(reportOf(report, "sports.coach-load")?.rows).toEqual([
-      { coach: "陈老师", events: "100m、200m", max: 5, assigned: 2 },
+      { coach: "陈老师", events: "100米、200米", max: 5, assigned: 2 },
       { coach: "刘老师", events: "跳远", max: "不限", assigned: 1 },
     ]);
   });

@@ -71,7 +71,7 @@ describe("checkEntries", () => {
     expect(found(report)).toEqual([["sports/over-events-limit", "error", "运动员名单", "D2"]]);
     const f = report.findings[0];
     expect(f?.message).toBe(
-      "张三（五(1)班）报了 3 个项目（100m、200m、跳远），超过每人限报 2 项（见竞赛规程 竞赛规程!D2）",
+      "张三（五(1)班）报了 3 个项目（100米、200米、跳远），超过每人限报 2 项（见竞赛规程 竞赛规程!D2）",
     );
     expect(f?.clause).toBe("三(五)2");
     expect(f?.row).toBe(2);
@@ -97,7 +97,7 @@ describe("checkEntries", () => {
     const over = counted.findings.filter((f) => f.rule === "sports/over-events-limit");
     expect(over.map((f) => f.cell)).toEqual(["D3"]);
     expect(over[0]?.message).toBe(
-      "王芳（四(3)班）报了 3 个项目（100m、跳远、4×100m），超过每人限报 2 项（见设置“每人限报项数”）",
+      "王芳（四(3)班）报了 3 个项目（100米、跳远、4×100米），超过每人限报 2 项（见设置“每人限报项数”）",
     );
   });
 
@@ -107,7 +107,7 @@ describe("checkEntries", () => {
     });
     expect(found(report)).toEqual([["sports/over-events-limit", "error", "运动员名单", "D2"]]);
     expect(report.findings[0]?.message).toBe(
-      "王芳（四(3)班）报了 3 个项目（100m、跳远、200m），超过每人限报 2 项（默认值，可在设置“每人限报项数”中修改），接力不计",
+      "王芳（四(3)班）报了 3 个项目（100米、跳远、200米），超过每人限报 2 项（默认值，可在设置“每人限报项数”中修改），接力不计",
     );
   });
 
@@ -151,7 +151,7 @@ describe("checkEntries", () => {
     const report = await check(team);
     expect(found(report)).toEqual([["sports/event-over-entries", "error", "竞赛规程", "B2"]]);
     expect(report.findings[0]?.message).toBe(
-      "比赛项目“男子100m”报了 3 人（张三（五(1)班）、孙七（六(1)班）、周八（六(2)班）），超过每项限报 2 人",
+      "比赛项目“男子100米”报了 3 人（张三（五(1)班）、孙七（六(1)班）、周八（六(2)班）），超过每项限报 2 人",
     );
     expect(report.findings[0]?.data).toMatchObject({
       entrants: ["张三", "孙七", "周八"],
@@ -172,7 +172,7 @@ describe("checkEntries", () => {
       ["sports/unknown-event", "warning", "运动员名单", "D7"],
     ]);
     expect(report.findings[0]?.message).toBe("钱五（六(1)班）报的“铅球”不在本次运动会的比赛项目中");
-    expect(report.findings[1]?.message).toBe("孙琳（六(2)班）是女生，但“200m”只设男子组");
+    expect(report.findings[1]?.message).toBe("孙琳（六(2)班）是女生，但“200米”只设男子组");
     expect(report.findings[1]?.data).toMatchObject({ event: "200m", gender: "女", divisions: ["男"] });
   });
 
@@ -182,6 +182,15 @@ describe("checkEntries", () => {
     expect(report.findings.map((f) => f.message)).toEqual([
       "孙琳 (六(2)班) is a girl, but 200m is only held for boys",
     ]);
+  });
+
+  it("keeps quiet about a programme without a team", async () => {
+    const report = await runChecks(
+      new MemoryWorkbook({ sheets: [{ name: "竞赛规程", rows: [MEET_HEADER, ...PROGRAMME] }] }),
+      { modules: [sports], today: "2030-01-01", asOf: "2023-09-15" },
+    );
+    expect(report.tables.map((t) => t.kind)).toEqual(["sports.meet"]);
+    expect(report.findings).toEqual([]);
   });
 
   it("keeps quiet about the programme when there is none", async () => {
