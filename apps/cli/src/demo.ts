@@ -5,6 +5,7 @@ import { SAMPLES } from "@houqin/samples";
 import { checkFile } from "./checkFile.js";
 import type { CliIo } from "./io.js";
 import { reportText } from "./printReport.js";
+import { runRoster } from "./rosterCommand.js";
 import { runSchedule } from "./scheduleCommand.js";
 
 /**
@@ -57,6 +58,21 @@ export async function runDemo(dir: string, lang: Lang, io: CliIo): Promise<void>
         settings: join(target, safetySample.fileName),
         out: join(target, t("安全工作日程.xlsx", "safety-schedule.xlsx")),
         ics: join(target, t("安全工作日程.ics", "safety-schedule.ics")),
+        lang,
+      },
+      io,
+    );
+  }
+  // The sports sample's track team, coaches and programme also make the meet's roster.
+  const sportsSample = SAMPLES.find((sample) => sample.fileName === "体育工作.xlsx");
+  if (sportsSample) {
+    io.stdout.write(
+      `\n${t("由“体育工作.xlsx”生成田径运动会训练安排（人盯人）：", "The track meet's roster (one coach per athlete), from 体育工作.xlsx:")}\n`,
+    );
+    await runRoster(
+      {
+        file: join(target, sportsSample.fileName),
+        out: join(target, t("田径训练安排.xlsx", "track-roster.xlsx")),
         lang,
       },
       io,
