@@ -1,6 +1,7 @@
 // Moved to @houqin/core (every domain judges by semester); kept here for existing callers.
 export type { SemesterSpan } from "@houqin/core";
 export { semesterSpans } from "@houqin/core";
+export type { SheetToWrite } from "@houqin/workbook";
 export { checkDrills } from "./checkDrills.js";
 export type { DutyCompliance } from "./checkDuties.js";
 export { checkDuties, complianceReport } from "./checkDuties.js";
@@ -30,7 +31,6 @@ export { DEFAULT_SAFETY_PLAN, ROLE_TITLES } from "./plan.js";
 export type { PlanFromRows, PlanProblem, PlanRow } from "./planFromTable.js";
 export { planFromRows } from "./planFromTable.js";
 export { safety, safetyCheck } from "./safetyModule.js";
-export type { SheetToWrite } from "@houqin/workbook";
 export { scheduleFor, scheduleSheets } from "./scheduleSheets.js";
 export type { ThemedDay } from "./themedDays.js";
 export { THEMED_DAYS, themedDate } from "./themedDays.js";

@@ -63,8 +63,8 @@ export const SAMPLES: readonly Sample[] = [
     fileName: "体育工作.xlsx",
     description: {
       "zh-CN":
-        "2023年秋季田径运动会参赛名单、教练员、竞赛规程、体育社团设置与报名、田径队考勤（三(五)），含超项报名、超额报名、无人报名的项目、规程外项目、无教练负责的运动员、不存在的社团、重复报名和连续缺勤",
-      en: "The 2023 autumn meet's athletes, the coaches, the meet programme, the clubs and their signups, and the track team's attendance register (三(五)), with an athlete over the events limit, an event over its entries, an event nobody entered, an event not on the programme, athletes without a coach, an unknown club, a repeated choice, a duplicate signup and a run of absences",
+        "2023年秋季田径运动会参赛名单、教练员、竞赛规程、体育社团设置与报名、田径队考勤（三(五)），含超项报名、超额报名、无人报名的项目、规程外项目、无教练负责的运动员、不存在的社团、重复报名和连续缺勤；另有大课间、活动场地、年级人数、体育课和课后服务，其中一个年级每天体育活动不足 2 小时",
+      en: "The 2023 autumn meet's athletes, the coaches, the meet programme, the clubs and their signups, and the track team's attendance register (三(五)), with an athlete over the events limit, an event over its entries, an event nobody entered, an event not on the programme, athletes without a coach, an unknown club, a repeated choice, a duplicate signup and a run of absences; and the big recess, venues, grade sizes, PE lessons and after-school sport, with one grade short of 2 hours of activity a day",
     },
     generate: (seed) => generateSportsWorkbook(seed === undefined ? {} : { seed }),
   },

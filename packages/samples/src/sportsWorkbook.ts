@@ -324,5 +324,73 @@ export function generateSportsWorkbook(options: SportsWorkbookOptions = {}): Gen
   );
   if (defects) p("sports/absent-in-a-row", att.sheet, `${String.fromCharCode(68 + 5)}${att.rowOf(absentee)}`);
 
+  // --- The big recess (三(五)1): the programme, the venues, the grades, PE lessons and after-school sport. ---
+  writeSheet(
+    wb,
+    "大课间安排",
+    "阳光体育大课间活动安排",
+    ["序号", "环节", "时长（分钟）", "场地"],
+    [
+      [1, "入场", 3, "轮换"],
+      [2, "广播体操", 8, "轮换"],
+      [3, "跑操", 10, "轮换"],
+      [4, "跳绳", 7, "轮换"],
+      [5, "自选活动", 4, "轮换"],
+      [6, "放松退场", 3, "轮换"],
+    ],
+    [6, 12, 12, 10],
+  );
+  writeSheet(
+    wb,
+    "活动场地",
+    undefined,
+    ["场地名称", "容纳人数"],
+    [
+      ["田径场", 900],
+      ["风雨操场", 400],
+      ["篮球场", 350],
+      ["体育馆", 300],
+    ],
+    [12, 10],
+  );
+  const gradeSizes: [string, number, number][] = [
+    ["一年级", 6, 270],
+    ["二年级", 6, 282],
+    ["三年级", 6, 295],
+    ["四年级", 7, 310],
+    ["五年级", 7, 318],
+    ["六年级", 6, 288],
+  ];
+  const gradeSheet = writeSheet(
+    wb,
+    "年级人数",
+    undefined,
+    ["年级", "班级数", "人数"],
+    gradeSizes,
+    [10, 8, 8],
+  );
+  // A PE lesson every school day; in the planted variant 六年级 has three a week, so three of its days fall short.
+  writeSheet(
+    wb,
+    "体育课安排",
+    undefined,
+    ["年级", "星期", "体育课节数"],
+    gradeSizes.map(([grade]) => [
+      grade,
+      defects && grade === "六年级" ? "周一、周三、周五" : "周一至周五",
+      1,
+    ]),
+    [10, 16, 12],
+  );
+  if (defects) p("sports/daily-activity-short", gradeSheet.sheet, `A${gradeSheet.rowOf(5)}`);
+  writeSheet(
+    wb,
+    "课后服务体育活动",
+    undefined,
+    ["星期", "活动项目", "时长（分钟）", "参加年级"],
+    [["周一至周五", "课后服务体育活动（分年级轮换）", 50, "全校"]],
+    [12, 28, 12, 10],
+  );
+
   return { workbook: wb, planted };
 }

@@ -21,10 +21,27 @@ export type {
   UncoveredReason,
 } from "./assignCoaches.js";
 export { assignCoaches, DEFAULT_EVENT_GROUPS, eventGroupOf, normalizeEvent } from "./assignCoaches.js";
+export type {
+  AfterSchoolSession,
+  BigRecessPlan,
+  GroupActivity,
+  GroupDayActivity,
+  PeLessons,
+  PlanBigRecessOptions,
+  PlannedSegment,
+  RecessDay,
+  RecessGroup,
+  RecessSegment,
+  RecessVenue,
+  RecessWarning,
+  RecessWarningCode,
+} from "./bigRecess.js";
+export { compareNames, planBigRecess, weekdayList, weekdayName } from "./bigRecess.js";
 export { attendanceCheck, checkAttendance, DEFAULT_ABSENCES_IN_A_ROW } from "./checkAttendance.js";
 export { checkClubs, clubsCheck, DEFAULT_CLUB_SLOT } from "./checkClubs.js";
 export { checkCoaching, coachingCheck } from "./checkCoaching.js";
 export { checkEntries, entriesCheck } from "./checkEntries.js";
+export { checkRecess, recessCheck } from "./checkRecess.js";
 export type { AttendanceMark, Gender } from "./kinds.js";
 export {
   athletes,
@@ -38,6 +55,19 @@ export {
   signups,
   splitEvents,
 } from "./kinds.js";
+export type { GradeSelection } from "./recessKinds.js";
+export {
+  afterSchool,
+  classGrade,
+  gradeNumber,
+  gradeSizes,
+  minutesCell,
+  parseGrades,
+  parseMinutes,
+  peTimetable,
+  recessSegments,
+  venues,
+} from "./recessKinds.js";
 export type {
   CoachRoster,
   CoachSession,

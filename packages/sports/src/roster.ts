@@ -10,6 +10,7 @@ import {
 } from "@houqin/core";
 import { type CheckContext, cells } from "@houqin/workbook";
 import { assignCoaches, eventGroupOf, type UncoveredReason } from "./assignCoaches.js";
+import { weekdayList } from "./bigRecess.js";
 import { checkEntries } from "./checkEntries.js";
 import { parseWeekdays } from "./kinds.js";
 import { groupsOfAthlete, readTeam, type TeamAthlete, type TeamCoach } from "./team.js";
@@ -176,21 +177,10 @@ const FIELD_VENUE = t("田径场", "athletics field");
 /** Calendar days before the meet that training starts when nothing else says. */
 const DEFAULT_LEAD_DAYS = 28;
 
-const WEEKDAY_ZH = ["", "周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-const WEEKDAY_EN = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 /** ISO weekday of a date, 1 = Monday … 7 = Sunday. */
 export function isoWeekdayOf(date: IsoDate): number {
   const d = isoToDate(date).getDay();
   return d === 0 ? 7 : d;
-}
-
-/** "周一、周三" / "Mon, Wed" for a list of ISO weekdays. */
-export function weekdayNames(days: readonly number[]): Bilingual {
-  return {
-    "zh-CN": days.map((d) => WEEKDAY_ZH[d] ?? String(d)).join("、"),
-    en: days.map((d) => WEEKDAY_EN[d] ?? String(d)).join(", "),
-  };
 }
 
 function orderGroups(groups: Iterable<string>): string[] {
@@ -399,31 +389,49 @@ export function rosterFor(ctx: CheckContext, options: RosterOptions = {}): Track
     perCoach.set(a.coach, [...(perCoach.get(a.coach) ?? []), a.athlete]);
   }
   const coachRank = new Map(team.coaches.map((c, i) => [c, i]));
+  // An athlete in several event groups is in one place at a time: the day-slots take their groups in turn
+  // (短跑 on one, 接力 on the next), so no athlete is listed twice in the same slot.
+  const slotIndex = new Map<string, number>();
+  for (const s of plan.sessions) {
+    const key = `${s.date}\u0000${s.slot}`;
+    if (!slotIndex.has(key)) slotIndex.set(key, slotIndex.size);
+  }
+  const athleteGroups = new Map(team.athletes.map((a) => [a, groupsOfAthlete(a, team.groups)]));
+  const attends = (athlete: TeamAthlete, s: TrainingSession) => {
+    const mine = athleteGroups.get(athlete) ?? [s.group];
+    if (mine.length <= 1) return true;
+    return mine[(slotIndex.get(`${s.date}\u0000${s.slot}`) ?? 0) % mine.length] === s.group;
+  };
+  const present = plan.sessions.map((s) =>
+    [...(byGroupCoach.get(s.group) ?? [])]
+      .sort(([a], [b]) => (coachRank.get(a) ?? 0) - (coachRank.get(b) ?? 0))
+      .map(([coach, athletes]) => ({ coach, athletes: athletes.filter((a) => attends(a, s)) }))
+      .filter((c) => c.athletes.length > 0),
+  );
   // Groups of each coach per day-slot, to say when a coach has two groups at once.
   const groupsAt = new Map<string, string[]>();
   const slotKey = (coach: TeamCoach, s: TrainingSession) => `${coach.id}\u0000${s.date}\u0000${s.slot}`;
-  for (const s of plan.sessions)
-    for (const coach of byGroupCoach.get(s.group)?.keys() ?? []) {
+  plan.sessions.forEach((s, i) => {
+    for (const { coach } of present[i] ?? []) {
       const key = slotKey(coach, s);
       groupsAt.set(key, [...(groupsAt.get(key) ?? []), s.group]);
     }
+  });
 
-  const sessions: RosterSession[] = plan.sessions.map((s) => {
+  const sessions: RosterSession[] = plan.sessions.map((s, i) => {
     const weekday = isoWeekdayOf(s.date);
-    const coaches: SessionCoach[] = [...(byGroupCoach.get(s.group) ?? [])]
-      .sort(([a], [b]) => (coachRank.get(a) ?? 0) - (coachRank.get(b) ?? 0))
-      .map(([coach, athletes]) => ({
-        coach,
-        athletes,
-        available: coach.days === undefined || coach.days.includes(weekday),
-        alsoGroups: (groupsAt.get(slotKey(coach, s)) ?? []).filter((g) => g !== s.group),
-      }));
+    const coaches: SessionCoach[] = (present[i] ?? []).map(({ coach, athletes }) => ({
+      coach,
+      athletes,
+      available: coach.days === undefined || coach.days.includes(weekday),
+      alsoGroups: (groupsAt.get(slotKey(coach, s)) ?? []).filter((g) => g !== s.group),
+    }));
     return {
       ...s,
       weekday,
       venue: venues[s.group] ?? FIELD_VENUE,
       coaches,
-      unassigned: uncovered.filter((u) => u.group === s.group).map((u) => u.athlete),
+      unassigned: uncovered.filter((u) => u.group === s.group && attends(u.athlete, s)).map((u) => u.athlete),
       coverNeeded: coaches.some((c) => !c.available),
     };
   });
@@ -464,7 +472,7 @@ export function rosterFor(ctx: CheckContext, options: RosterOptions = {}): Track
   for (const r of coachRosters) {
     if (r.coverNeeded > 0) {
       const away = [...new Set(r.sessions.filter((s) => s.coverNeeded).map((s) => s.session.date))];
-      const days = weekdayNames(r.coach.days ?? []);
+      const days = weekdayList(r.coach.days ?? []);
       const shown = away.slice(0, 6);
       const more = away.length > shown.length;
       warnings.push({

@@ -1,12 +1,7 @@
 import { addDaysIso, type Bilingual, type Lang, localize, type Severity } from "@houqin/core";
 import { type OutCell, type SheetToWrite, uniqueSheetName } from "@houqin/workbook";
-import {
-  isoWeekdayOf,
-  type RosterDateSource,
-  type RosterSession,
-  type TrackRoster,
-  weekdayNames,
-} from "./roster.js";
+import { weekdayList, weekdayName } from "./bigRecess.js";
+import { isoWeekdayOf, type RosterDateSource, type RosterSession, type TrackRoster } from "./roster.js";
 import { eventText, type TeamAthlete, type TeamCoach } from "./team.js";
 import { type TrainingIntensity, trainingContent } from "./trainingPlan.js";
 
@@ -49,11 +44,11 @@ export function rosterSheets(roster: TrackRoster, lang: Lang): SheetToWrite[] {
   const ev = (event: string) => eventText(event, lang);
   const header = (titles: string[]): OutCell[] => titles.map((text) => ({ text, bold: true as const }));
   const bold = (text: string): OutCell => ({ text, bold: true });
-  const weekday = (date: string) => L(weekdayNames([isoWeekdayOf(date)]));
+  const weekday = (date: string) => L(weekdayName(isoWeekdayOf(date)));
   const athleteName = (a: TeamAthlete) =>
     a.className ? tr(`${a.name}（${a.className}）`, `${a.name} (${a.className})`) : a.name;
   const cap = (c: TeamCoach) => (Number.isFinite(c.maxAthletes) ? c.maxAthletes : tr("不限", "no limit"));
-  const days = (c: TeamCoach) => (c.days ? L(weekdayNames(c.days)) : tr("不限", "any day"));
+  const days = (c: TeamCoach) => (c.days ? L(weekdayList(c.days)) : tr("不限", "any day"));
   const phaseName = (id: string) => {
     const phase = roster.plan.phases.find((p) => p.id === id);
     return phase ? L(phase.name) : id;

@@ -20,7 +20,7 @@ describe("houqin check and roster on a sports workbook, end to end", () => {
     await sample.workbook.xlsx.writeFile(input);
   });
 
-  it("reports exactly the planted defects of the entries, coaching, clubs and attendance", async () => {
+  it("reports exactly the planted defects of the entries, coaching, clubs, attendance and big recess", async () => {
     const io = captureIo(dir);
     expect(await main(["check", input, "--json"], io)).toBe(1);
     const json = JSON.parse(io.out());
@@ -32,6 +32,8 @@ describe("houqin check and roster on a sports workbook, end to end", () => {
         "sports.club-choices",
         "sports.club-rosters",
         "sports.attendance-summary",
+        "sports.venue-rotation",
+        "sports.daily-activity",
       ]),
     );
   });

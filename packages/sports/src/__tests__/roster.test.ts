@@ -6,7 +6,7 @@ import { eventGroupOf } from "../assignCoaches.js";
 import { athletes, coaches, meet } from "../kinds.js";
 import { RosterError, rosterFor, type TrackRoster } from "../roster.js";
 import { rosterSheets } from "../rosterSheets.js";
-import { groupsOfAthlete } from "../team.js";
+import { groupsOfAthlete, type TeamAthlete } from "../team.js";
 
 const sports: HouqinModule = {
   id: "sports",
@@ -240,14 +240,34 @@ describe("rosterFor", () => {
         roster.plan.sessions.filter((s) => s.date === day.date).map((s) => `${s.slot}|${s.group}`),
       );
       expect(fromSheet).toEqual(fromPlan);
-      // Every athlete of the day's groups appears once per session row set.
+      // The sheet lists the sprinters of the day's first slot.
+      const slot = day.sessions[0]?.slot;
       const listed = sheet?.rows
         .slice(2)
-        .filter((r) => text(r[0]) === day.sessions[0]?.slot && text(r[1]) === "短跑")
+        .filter((r) => text(r[0]) === slot && text(r[1]) === "短跑")
         .reduce((n, r) => n + Number(text(r[5])), 0);
-      const sprinters = roster.assignments.filter((a) => a.group === "短跑").length;
-      expect(listed).toBe(sprinters);
+      const sprint = day.sessions.find((s) => s.slot === slot && s.group === "短跑");
+      expect(listed).toBe(sprint?.coaches.reduce((n, c) => n + c.athletes.length, 0));
+      // In every slot each athlete trains, and in one place only: several groups take turns.
+      for (const at of new Set(day.sessions.map((s) => s.slot))) {
+        const here = day.sessions
+          .filter((s) => s.slot === at)
+          .flatMap((s) => [...s.coaches.flatMap((c) => c.athletes), ...s.unassigned]);
+        expect(new Set(here).size).toBe(here.length);
+        expect(new Set(here).size).toBe(roster.athletes.length);
+      }
     });
+    // An athlete in two groups trains in each of them.
+    const multi = roster.athletes.find((a) => groupsOfAthlete(a, {}).length > 1);
+    expect(multi).toBeDefined();
+    for (const group of groupsOfAthlete(multi as TeamAthlete, {}))
+      expect(
+        roster.days.some((d) =>
+          d.sessions.some(
+            (s) => s.group === group && s.coaches.some((c) => c.athletes.includes(multi as TeamAthlete)),
+          ),
+        ),
+      ).toBe(true);
     // The coach sheet lists the coach's athletes.
     const wang = sheets.find((s) => s.name === "教练 王老师");
     const mine = roster.coachRosters.find((r) => r.coach.name === "王老师");
