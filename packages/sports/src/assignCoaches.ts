@@ -90,14 +90,20 @@ const GROUP_EN: Readonly<Record<string, string>> = {
 
 /**
  * Normalises an event name as people type it: full-width to half-width, spaces dropped, "米"/"M" after a
- * digit to "m", "x"/"X"/"*" between digits to "×". "４ x １００米" → "4×100m".
+ * digit to "m", "x"/"X"/"*" between digits to "×", a trailing 跑 or 接力 dropped. "４ x １００米" → "4×100m",
+ * "4×100米接力" → "4×100m", "100米跑" → "100m".
  */
 export function normalizeEvent(event: string): string {
-  return event
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .replace(/(\d)\s*[xX*]\s*(\d)/g, "$1×$2")
-    .replace(/(\d)(?:米|M)/g, "$1m");
+  return (
+    event
+      .normalize("NFKC")
+      .replace(/\s+/g, "")
+      .replace(/(\d)\s*[xX*]\s*(\d)/g, "$1×$2")
+      .replace(/(\d)(?:米|M)/g, "$1m")
+      // "4×100米接力", "4×100" → "4×100m"; "100米跑" → "100m".
+      .replace(/^(\d+×\d+)m?(?:接力跑?|relay)?$/i, "$1m")
+      .replace(/^(\d+m)(?:跑步?|run)$/i, "$1")
+  );
 }
 
 /** The group of an event under the default table merged with `groups` (an unknown event is its own group). */

@@ -84,7 +84,13 @@ const WEEKDAY_EN: Readonly<Record<string, number>> = {
  * @example parseWeekdays("周一至周三、周五") // [1, 2, 3, 5]
  */
 export function parseWeekdays(text: string): number[] | undefined {
-  const s = normalizeText(text).toLowerCase().replace(/\s+/g, "");
+  const s = normalizeText(text)
+    .toLowerCase()
+    .replace(/\s+/g, "")
+    // Words around the days: 每周二、四, 周二、周四下午, 周一至周五（课后）, 均可.
+    .replace(/[（(][^）)]*[）)]/g, "")
+    .replace(/上午|下午|中午|晚上|课后|放学后|均可|都可以|可以|带训|训练/g, "")
+    .replace(/^每(?!天|日)周?/, "");
   if (s === "") return undefined;
   if (/^(每天|每日|天天|全周|daily|everyday)$/.test(s)) return [1, 2, 3, 4, 5, 6, 7];
   if (/^(工作日|上学日|周一至周五|weekdays?)$/.test(s)) return [1, 2, 3, 4, 5];

@@ -107,13 +107,19 @@ function groupsOf(ctx: CheckContext): Record<string, string> {
  */
 export function readTeam(ctx: CheckContext): Team {
   const byKey = new Map<string, TeamAthlete>();
+  const withId = new Set<TeamAthlete>();
   const list: TeamAthlete[] = [];
   for (const table of ctx.tablesOf(athletes)) {
     const sheet = table.table.sheet;
     for (const { row, values } of table.rows) {
-      const key = values.id ? `#${values.id}` : `${values.name}|${values.className ?? ""}`;
+      // One athlete: the same 学号, or the same name and class (a 学号 written on the first row only).
+      const nameKey = `${values.name}|${values.className ?? ""}`;
+      const idKey = values.id ? `#${values.id}` : undefined;
       const eventsAt = { sheet, cell: cellOf(table.table, row, "events"), row };
-      let athlete = byKey.get(key);
+      const byName = byKey.get(nameKey);
+      let athlete = idKey
+        ? (byKey.get(idKey) ?? (byName && !withId.has(byName) ? byName : undefined))
+        : byName;
       if (!athlete) {
         athlete = {
           id: values.id ?? (values.className ? `${values.className} ${values.name}` : values.name),
@@ -126,13 +132,17 @@ export function readTeam(ctx: CheckContext): Team {
           ...(values.gender === undefined ? {} : { gender: values.gender }),
           ...(values.bestMarks === undefined ? {} : { bestMarks: values.bestMarks }),
         };
-        byKey.set(key, athlete);
         list.push(athlete);
       } else if (values.bestMarks !== undefined) {
         athlete.bestMarks = athlete.bestMarks
           ? `${athlete.bestMarks}；${values.bestMarks}`
           : values.bestMarks;
       }
+      if (idKey) {
+        byKey.set(idKey, athlete);
+        withId.add(athlete);
+      }
+      if (!byKey.has(nameKey)) byKey.set(nameKey, athlete);
       const events: string[] = [];
       for (const raw of values.events) {
         const { event, gender } = splitGenderedEvent(raw);

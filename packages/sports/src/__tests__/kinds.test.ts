@@ -213,3 +213,39 @@ describe("readTeam", () => {
     expect(team.groups).toEqual({ 跨栏: "短跑" });
   });
 });
+
+describe("the ways people write events and days (review cases)", () => {
+  it("reads 100米跑 as 100m and 4×100米接力 or 4X100 as 4×100m", () => {
+    expect(splitEvents("100米跑、100米、4×100米接力、4X100")).toEqual(["100m", "4×100m"]);
+    expect(splitGenderedEvent("女子4×100米接力")).toEqual({ event: "4×100m", gender: "女" });
+  });
+
+  it.each([
+    ["每周二、四", [2, 4]],
+    ["周二、周四下午", [2, 4]],
+    ["周一至周五下午", [1, 2, 3, 4, 5]],
+    ["每周一三五", [1, 3, 5]],
+    ["周一、周三（课后）", [1, 3]],
+  ])("reads the coach's days %s", (text, days) => {
+    expect(parseWeekdays(text)).toEqual(days);
+  });
+
+  it("keeps an athlete whose 学号 is on the first row only as one athlete", async () => {
+    const { ctx } = await read([
+      {
+        name: "运动员",
+        rows: [
+          ["学号", "姓名", "班级", "参赛项目"],
+          [1001, "张三", "五(1)班", "100米"],
+          [null, "张三", "五(1)班", "200米"],
+          [null, "张三", "五(1)班", "跳远"],
+          [1002, "张三", "五(1)班", "铅球"],
+        ],
+      },
+    ]);
+    expect(readTeam(ctx).athletes.map((a) => [a.id, a.events])).toEqual([
+      ["1001", ["100m", "200m", "跳远"]],
+      ["1002", ["铅球"]],
+    ]);
+  });
+});
