@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { type IsoDate, type Lang, localize } from "@houqin/core";
-import { athletes, coaches, meet, RosterError, rosterFor, rosterSheets } from "@houqin/sports";
+import { athletes, coaches, eventsCellOf, meet, RosterError, rosterFor, rosterSheets } from "@houqin/sports";
 import { type HouqinModule, readWorkbook } from "@houqin/workbook";
 import { XlsxWorkbook } from "@houqin/workbook/xlsx";
 import { openWorkbook, sameFile, saveWorkbook, UsageError } from "./checkFile.js";
@@ -106,7 +106,7 @@ export async function runRoster(options: RosterCommandOptions, io: CliIo): Promi
     ),
     ...roster.uncovered.map(
       (u) =>
-        `  ${t("未安排教练", "no coach")} ${u.athlete.at.sheet}!${u.athlete.at.cell}: ${localize(u.message, options.lang)}`,
+        `  ${t("未安排教练", "no coach")} ${eventsCellOf(u.athlete, u.events).sheet}!${eventsCellOf(u.athlete, u.events).cell}: ${localize(u.message, options.lang)}`,
     ),
     ...roster.entries.map(
       (f) =>

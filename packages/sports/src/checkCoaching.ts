@@ -2,7 +2,14 @@ import { type Bilingual, type Finding, localize } from "@houqin/core";
 import { type Check, type CheckContext, cellOf, type Report } from "@houqin/workbook";
 import { assignCoaches, eventGroupOf } from "./assignCoaches.js";
 import { athletes, coaches } from "./kinds.js";
-import { eventText, readTeam, type SourceCell, type TeamAthlete, type TeamCoach } from "./team.js";
+import {
+  eventsCellOf,
+  eventText,
+  readTeam,
+  type SourceCell,
+  type TeamAthlete,
+  type TeamCoach,
+} from "./team.js";
 
 const CLAUSE = "三(五)2";
 
@@ -63,15 +70,6 @@ export function byClassThenName(
   );
 }
 
-/** The events cell of the athlete's row listing one of the events (the first such row). */
-function cellListing(athlete: TeamAthlete, events: readonly string[]): SourceCell {
-  return (
-    athlete.eventCells.find((c) => c.events.some((e) => events.includes(e)))?.at ??
-    athlete.eventCells[0]?.at ??
-    athlete.at
-  );
-}
-
 /**
  * Checks that every athlete has a responsible coach for each event group they compete in (人盯人,
  * 三(五)2), using {@link assignCoaches} on the athletes and coaches tables:
@@ -129,7 +127,7 @@ export function checkCoaching(ctx: CheckContext): Finding[] {
       severity: "error",
       message: t(MSG.uncovered, { cls, reason: t(u.message) }),
       clause: CLAUSE,
-      ...cellListing(athlete, u.events),
+      ...eventsCellOf(athlete, u.events),
       data: {
         athlete: athlete.name,
         ...(athlete.className ? { className: athlete.className } : {}),

@@ -2,7 +2,15 @@ import { type Bilingual, type Finding, type Lang, localize } from "@houqin/core"
 import { type Check, type CheckContext, cells } from "@houqin/workbook";
 import type { Gender } from "./kinds.js";
 import { athletes, meet } from "./kinds.js";
-import { eventText, isRelay, type MeetEvent, readTeam, type SourceCell, type TeamAthlete } from "./team.js";
+import {
+  eventsCellOf,
+  eventText,
+  isRelay,
+  type MeetEvent,
+  readTeam,
+  type SourceCell,
+  type TeamAthlete,
+} from "./team.js";
 
 const CLAUSE = "三(五)2";
 
@@ -47,13 +55,6 @@ const GENDER_EN: Readonly<Record<Gender, string>> = { 男: "boy", 女: "girl" };
 /** Whether an athlete may take part in a programme row: same division, or either side unknown. */
 function fits(athlete: TeamAthlete, row: MeetEvent): boolean {
   return row.gender === undefined || athlete.gender === undefined || athlete.gender === row.gender;
-}
-
-/** The events cell of the athlete's row that lists an event (the first such row). */
-function cellListing(athlete: TeamAthlete, event: string): SourceCell {
-  return (
-    athlete.eventCells.find((c) => c.events.includes(event))?.at ?? athlete.eventCells[0]?.at ?? athlete.at
-  );
 }
 
 /**
@@ -147,7 +148,7 @@ export function checkEntries(ctx: CheckContext): Finding[] {
   for (const athlete of team.athletes) {
     for (const event of athlete.events) {
       const rows = programme.filter((r) => r.event === event);
-      const at = cellListing(athlete, event);
+      const at = eventsCellOf(athlete, [event]);
       const base = {
         athlete: athlete.name,
         ...(athlete.className ? { className: athlete.className } : {}),

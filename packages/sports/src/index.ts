@@ -87,6 +87,8 @@ export { sports } from "./sportsModule.js";
 export type { MeetEvent, SourceCell, Team, TeamAthlete, TeamCoach } from "./team.js";
 export {
   DEFAULT_MAX_EVENTS_PER_ATHLETE,
+  eventsCellOf,
+  eventText,
   groupsOfAthlete,
   isRelay,
   readTeam,

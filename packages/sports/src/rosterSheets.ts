@@ -2,7 +2,7 @@ import { addDaysIso, type Bilingual, type Lang, localize, type Severity } from "
 import { type OutCell, type SheetToWrite, uniqueSheetName } from "@houqin/workbook";
 import { weekdayList, weekdayName } from "./bigRecess.js";
 import { isoWeekdayOf, type RosterDateSource, type RosterSession, type TrackRoster } from "./roster.js";
-import { eventText, type TeamAthlete, type TeamCoach } from "./team.js";
+import { eventsCellOf, eventText, type TeamAthlete, type TeamCoach } from "./team.js";
 import { type TrainingIntensity, trainingContent } from "./trainingPlan.js";
 
 const INTENSITY: Readonly<Record<TrainingIntensity, Bilingual>> = {
@@ -141,7 +141,7 @@ export function rosterSheets(roster: TrackRoster, lang: Lang): SheetToWrite[] {
             u.group,
             u.events.map(ev).join(sep),
             L(u.message),
-            `${u.athlete.at.sheet}!${u.athlete.at.cell}`,
+            `${eventsCellOf(u.athlete, u.events).sheet}!${eventsCellOf(u.athlete, u.events).cell}`,
           ]),
         ]),
     [],

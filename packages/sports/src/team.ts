@@ -247,3 +247,15 @@ export function groupsOfAthlete(
 export function eventText(event: string, lang: Lang): string {
   return lang === "en" ? event : event.replace(/(\d)m$/, "$1米");
 }
+
+/**
+ * The events cell of the athlete's first row listing one of these events (else their first events cell):
+ * where a finding about those events belongs.
+ */
+export function eventsCellOf(athlete: TeamAthlete, events: readonly string[]): SourceCell {
+  return (
+    athlete.eventCells.find((c) => c.events.some((e) => events.includes(e)))?.at ??
+    athlete.eventCells[0]?.at ??
+    athlete.at
+  );
+}
