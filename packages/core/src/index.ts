@@ -1,5 +1,6 @@
 export type { Cell, CellError, CellValue, DateSystem, ExcelErrorCode } from "./cell.js";
 export { isBlankCell, isCellError, parseErrorText } from "./cellErrors.js";
+export { parseChineseNumber } from "./chineseNumber.js";
 export type { HouqinErrorCode } from "./errors.js";
 export { HouqinError } from "./errors.js";
 export { isoToSerial, serialToIso } from "./excelSerial.js";

@@ -1,4 +1,4 @@
-import { type Bilingual, normalizeText, toHalfWidth } from "@houqin/core";
+import { type Bilingual, normalizeText, parseChineseNumber, toHalfWidth } from "@houqin/core";
 import type { ParsedRow, RowOf } from "@houqin/workbook";
 import type { planSheet } from "./kinds.js";
 import {
@@ -33,31 +33,6 @@ function key(text: string): string {
   return normalizeText(text)
     .toLowerCase()
     .replace(/[\s·・.,;:、，。；：()（）[\]【】“”"'‘’/\\\-—_]/g, "");
-}
-
-const CN_DIGITS: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** An Arabic or Chinese number up to 99 ("3", "十二", "二十"), or undefined. */
-function number(text: string): number | undefined {
-  if (/^\d{1,2}$/.test(text)) return Number(text);
-  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
-  if (!m || text === "") return undefined;
-  const [, tens, ten, ones] = m;
-  if (ten === undefined) return tens !== undefined && ones === undefined ? CN_DIGITS[tens] : undefined;
-  return (
-    (tens === undefined ? 1 : (CN_DIGITS[tens] ?? 0)) * 10 + (ones === undefined ? 0 : (CN_DIGITS[ones] ?? 0))
-  );
 }
 
 const THEMED_BY_DATE: Readonly<Record<string, ThemedDayId>> = {
@@ -114,7 +89,7 @@ function parseCadence(raw: string): Cadence | undefined {
   const monthly = /^每(?:个)?月(?:的)?(?:第)?(\d{1,2}|[一二三四五六七八九十]{1,3})?(?:日|号)?$/.exec(text);
   if (monthly) {
     if (monthly[1] === undefined) return { kind: "monthly" };
-    const day = number(monthly[1]);
+    const day = parseChineseNumber(monthly[1]);
     return day !== undefined && day >= 1 && day <= 31 ? { kind: "monthly", day } : undefined;
   }
   if (text === "monthly") return { kind: "monthly" };
@@ -122,7 +97,7 @@ function parseCadence(raw: string): Cadence | undefined {
   if (/^(每学期)?(学期初|开学初|开学第一周)$/.test(text)) return { kind: "semester", week: 1 };
   const semester = /^每(?:个)?学期第(\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?(?:教学)?周$/.exec(text);
   if (semester?.[1] !== undefined) {
-    const week = number(semester[1]);
+    const week = parseChineseNumber(semester[1]);
     return week !== undefined && week >= 1 ? { kind: "semester", week } : undefined;
   }
   const date = /(?:^|[^\d])(\d{1,2})\s*(?:[.·・\-/]|月)\s*(\d{1,2})(?:日|号)?(?!\d)/.exec(text);

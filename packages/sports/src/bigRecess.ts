@@ -1,4 +1,4 @@
-import { type Bilingual, localize } from "@houqin/core";
+import { type Bilingual, localize, parseChineseNumber } from "@houqin/core";
 
 /**
  * The sunshine big recess (阳光体育大课间, 三(五)1) and the daily activity time it feeds. Pure core: no
@@ -329,34 +329,10 @@ function joinBilingual(items: readonly Bilingual[], sep: Bilingual): Bilingual {
   };
 }
 
-const CN_DIGIT: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** A run of Chinese numerals up to 99 as a number ("十二" → 12, "二十" → 20), or undefined. */
-function chineseNumber(run: string): number | undefined {
-  if (run === "十") return 10;
-  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(run);
-  if (m) return (m[1] ? (CN_DIGIT[m[1]] as number) : 1) * 10 + (m[2] ? (CN_DIGIT[m[2]] as number) : 0);
-  if ([...run].every((ch) => ch in CN_DIGIT)) return Number([...run].map((ch) => CN_DIGIT[ch]).join(""));
-  return undefined;
-}
-
 /** Name parts: numbers (Arabic or Chinese numerals) as numbers, the rest as text. */
 function nameParts(name: string): (string | number)[] {
   const s = name.normalize("NFKC").replace(/[零〇一二两三四五六七八九十]+/g, (run) => {
-    const n = chineseNumber(run);
+    const n = parseChineseNumber(run);
     return n === undefined ? run : String(n);
   });
   return (s.match(/\d+|\D+/g) ?? []).map((p) => (/^\d+$/.test(p) ? Number(p) : p));

@@ -2,14 +2,7 @@ import { type Bilingual, type Finding, localize } from "@houqin/core";
 import { type Check, type CheckContext, cellOf, type Report } from "@houqin/workbook";
 import { assignCoaches, eventGroupOf } from "./assignCoaches.js";
 import { athletes, coaches } from "./kinds.js";
-import {
-  eventsCellOf,
-  eventText,
-  readTeam,
-  type SourceCell,
-  type TeamAthlete,
-  type TeamCoach,
-} from "./team.js";
+import { eventsCellOf, eventText, readTeam, type TeamAthlete, type TeamCoach } from "./team.js";
 
 const CLAUSE = "三(五)2";
 

@@ -1,4 +1,4 @@
-import { type Bilingual, type Finding, type Lang, localize } from "@houqin/core";
+import { type Bilingual, type Finding, localize } from "@houqin/core";
 import { type Check, type CheckContext, cells } from "@houqin/workbook";
 import type { Gender } from "./kinds.js";
 import { athletes, meet } from "./kinds.js";

@@ -1,4 +1,4 @@
-import { type Bilingual, normalizeText, parseTextCell } from "@houqin/core";
+import { type Bilingual, normalizeText, parseChineseNumber, parseTextCell } from "@houqin/core";
 import {
   type CellInput,
   type CellIssueParams,
@@ -16,31 +16,6 @@ const cellInput = z.custom<CellInput>((v) => typeof v === "object" && v !== null
 
 function issue(code: string, message: Bilingual): CellIssueParams {
   return { houqin: true, code, message };
-}
-
-const CN_DIGIT: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** Arabic digits or Chinese numerals up to 99 ("12", "十二", "二十") as a number. */
-function numeral(text: string): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (text === "十") return 10;
-  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(text);
-  if (m) return (m[1] ? (CN_DIGIT[m[1]] as number) : 1) * 10 + (m[2] ? (CN_DIGIT[m[2]] as number) : 0);
-  if (text.length === 1 && text in CN_DIGIT) return CN_DIGIT[text];
-  return undefined;
 }
 
 const NUM = "(\\d{1,2}|[一二两三四五六七八九十]{1,3})";
@@ -72,14 +47,14 @@ export function parseMinutes(text: string): number | undefined {
     `^(\\d+(?:\\.\\d+)?|${NUM_NC})(?:个)?(?:小时|h|hrs?|hours?)(?:${NUM}${UNIT}?)?$`,
   ).exec(s);
   if (hours) {
-    const h = /^\d/.test(hours[1] as string) ? Number(hours[1]) : numeral(hours[1] as string);
-    const m = hours[2] === undefined ? 0 : numeral(hours[2]);
+    const h = /^\d/.test(hours[1] as string) ? Number(hours[1]) : parseChineseNumber(hours[1] as string);
+    const m = hours[2] === undefined ? 0 : parseChineseNumber(hours[2]);
     return h === undefined || m === undefined ? undefined : Math.round(h * 60 + m);
   }
   const plain = new RegExp(`^(-?\\d+(?:\\.\\d+)?)${UNIT}?$`).exec(s);
   if (plain) return Number(plain[1]);
   const chinese = new RegExp(`^${NUM}(?:分钟|分)$`).exec(s);
-  if (chinese) return numeral(chinese[1] as string);
+  if (chinese) return parseChineseNumber(chinese[1] as string);
   return undefined;
 }
 
@@ -126,9 +101,9 @@ export function minutesCell(): CellSchema<number> {
 export function gradeNumber(text: string): number | undefined {
   const s = normalizeText(text).toLowerCase().replace(/\s+/g, "");
   const stage = /^(初|高)(一|二|三|1|2|3)(年级)?$/.exec(s);
-  if (stage) return (stage[1] === "初" ? 6 : 9) + (numeral(stage[2] as string) as number);
+  if (stage) return (stage[1] === "初" ? 6 : 9) + (parseChineseNumber(stage[2] as string) as number);
   const grade = new RegExp(`^${NUM}年级$`).exec(s) ?? /^(?:grade|g)(\d{1,2})$/.exec(s);
-  const n = grade ? numeral(grade[1] as string) : undefined;
+  const n = grade ? parseChineseNumber(grade[1] as string) : undefined;
   return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
 }
 
@@ -141,12 +116,12 @@ export function gradeNumber(text: string): number | undefined {
 export function classGrade(text: string): number | undefined {
   const s = normalizeText(text).replace(/\s+/g, "");
   const stage = /^(初|高)(一|二|三|1|2|3)(?:年级)?[(]?(\d{1,2}|[一二三四五六七八九十]{1,3})[)]?班$/.exec(s);
-  if (stage) return (stage[1] === "初" ? 6 : 9) + (numeral(stage[2] as string) as number);
+  if (stage) return (stage[1] === "初" ? 6 : 9) + (parseChineseNumber(stage[2] as string) as number);
   const cls =
     /^(\d)(\d{2})班$/.exec(s) ??
     new RegExp(`^${NUM}(?:年级)?[(]?(\\d{1,2}|[一二三四五六七八九十]{1,3})[)]?班$`).exec(s) ??
     /^(\d{1,2})[.\-·](\d{1,2})班?$/.exec(s);
-  const n = cls ? numeral(cls[1] as string) : undefined;
+  const n = cls ? parseChineseNumber(cls[1] as string) : undefined;
   return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
 }
 
@@ -185,8 +160,8 @@ export function parseGrades(text: string): GradeSelection {
     }
     const range = new RegExp(`^${NUM}(?:年级)?(?:至|到|-|–|~)${NUM}年级$`).exec(part);
     if (range) {
-      const from = numeral(range[1] as string);
-      const to = numeral(range[2] as string);
+      const from = parseChineseNumber(range[1] as string);
+      const to = parseChineseNumber(range[2] as string);
       if (from !== undefined && to !== undefined && from <= to && to <= 12) {
         for (let g = from; g <= to; g++) grades.add(g);
         continue;
@@ -194,7 +169,8 @@ export function parseGrades(text: string): GradeSelection {
     }
     // "三、四年级": a bare numeral takes the 年级 of the list.
     const grade =
-      gradeNumber(part) ?? (/年级/.test(s) && numeral(part) !== undefined ? numeral(part) : undefined);
+      gradeNumber(part) ??
+      (/年级/.test(s) && parseChineseNumber(part) !== undefined ? parseChineseNumber(part) : undefined);
     if (grade !== undefined && grade >= 1 && grade <= 12) grades.add(grade);
     else names.push(part);
   }
