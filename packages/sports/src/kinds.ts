@@ -1,22 +1,8 @@
-import { type Bilingual, normalizeText, parseTextCell } from "@houqin/core";
-import {
-  type CellInput,
-  type CellIssueParams,
-  type CellSchema,
-  cells,
-  defineTableKind,
-  field,
-} from "@houqin/workbook";
-import { z } from "zod";
+import { type Bilingual, normalizeText } from "@houqin/core";
+import { type CellSchema, cells, defineTableKind, field } from "@houqin/workbook";
 import { normalizeEvent } from "./assignCoaches.js";
 
 const t = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, en });
-
-const cellInput = z.custom<CellInput>((v) => typeof v === "object" && v !== null && "value" in v);
-
-function issue(code: string, message: Bilingual): CellIssueParams {
-  return { houqin: true, code, message };
-}
 
 /**
  * Splits a cell listing events as people write them: "100米、跳远", "100m,200m", "4 x 100米 / 跳高",
@@ -40,14 +26,14 @@ export function splitEvents(text: string): string[] {
 
 /** A cell listing one or more events: a list of normalised event names, never empty. */
 export function eventsCell(): CellSchema<string[]> {
-  return cellInput.transform((cell, ctx) => {
-    const text = parseTextCell(cell);
-    const events = text.ok ? splitEvents(text.value) : [];
-    if (events.length > 0) return events;
-    const message = t("读不出项目名称", "no event could be read here");
-    ctx.addIssue({ code: "custom", message: message.en, params: { ...issue("not-an-event", message) } });
-    return z.NEVER;
-  });
+  return cells.fromText(
+    (text) => {
+      const events = splitEvents(text);
+      return events.length > 0 ? events : undefined;
+    },
+    "not-an-event",
+    t("读不出项目名称", "no event could be read here"),
+  );
 }
 
 const WEEKDAY_CHARS: Readonly<Record<string, number>> = {
@@ -124,17 +110,14 @@ export function parseWeekdays(text: string): number[] | undefined {
 
 /** A cell naming weekdays ({@link parseWeekdays}). */
 export function weekdaysCell(): CellSchema<number[]> {
-  return cellInput.transform((cell, ctx) => {
-    const text = parseTextCell(cell);
-    const days = text.ok ? parseWeekdays(text.value) : undefined;
-    if (days) return days;
-    const message = t(
+  return cells.fromText(
+    parseWeekdays,
+    "not-weekdays",
+    t(
       "读不出星期几，可写作“周一至周五”“一、三、五”",
       "weekdays not understood; write e.g. 周一至周五 or 一、三、五",
-    );
-    ctx.addIssue({ code: "custom", message: message.en, params: { ...issue("not-weekdays", message) } });
-    return z.NEVER;
-  });
+    ),
+  );
 }
 
 /** A gender as written: 男/女, 男生/女生, M/F, boy/girl. */
@@ -142,15 +125,16 @@ export type Gender = "男" | "女";
 
 /** A gender cell: 男, 女, 男生, 女生, 男子, 女子, M, F, male, female, boy, girl. */
 export function genderCell(): CellSchema<Gender> {
-  return cellInput.transform((cell, ctx) => {
-    const text = parseTextCell(cell);
-    const s = text.ok ? text.value.toLowerCase().replace(/\s+/g, "") : "";
-    if (/^(男|男生|男子|男性|m|male|boy|boys)$/.test(s)) return "男" as const;
-    if (/^(女|女生|女子|女性|f|female|girl|girls)$/.test(s)) return "女" as const;
-    const message = t("性别应为“男”或“女”", "gender should be 男 or 女");
-    ctx.addIssue({ code: "custom", message: message.en, params: { ...issue("not-a-gender", message) } });
-    return z.NEVER;
-  });
+  return cells.fromText(
+    (text): Gender | undefined => {
+      const s = text.toLowerCase().replace(/\s+/g, "");
+      if (/^(男|男生|男子|男性|m|male|boy|boys)$/.test(s)) return "男";
+      if (/^(女|女生|女子|女性|f|female|girl|girls)$/.test(s)) return "女";
+      return undefined;
+    },
+    "not-a-gender",
+    t("性别应为“男”或“女”", "gender should be 男 or 女"),
+  );
 }
 
 const nameField = (synonyms: string[]) =>
@@ -443,17 +427,14 @@ export function parseAttendanceMark(text: string): AttendanceMark | undefined {
 
 /** An attendance cell ({@link parseAttendanceMark}). */
 export function attendanceCell(): CellSchema<AttendanceMark> {
-  return cellInput.transform((cell, ctx) => {
-    const text = parseTextCell(cell);
-    const mark = text.ok ? parseAttendanceMark(text.value) : undefined;
-    if (mark) return mark;
-    const message = t(
+  return cells.fromText(
+    parseAttendanceMark,
+    "not-attendance",
+    t(
       "出勤情况应写“√/到”“×/缺勤”或“请假”",
       "attendance should read √/到 (present), ×/缺勤 (absent) or 请假 (on leave)",
-    );
-    ctx.addIssue({ code: "custom", message: message.en, params: { ...issue("not-attendance", message) } });
-    return z.NEVER;
-  });
+    ),
+  );
 }
 
 /**

@@ -1,22 +1,8 @@
-import { type Bilingual, normalizeText, parseChineseNumber, parseTextCell } from "@houqin/core";
-import {
-  type CellInput,
-  type CellIssueParams,
-  type CellSchema,
-  cells,
-  defineTableKind,
-  field,
-} from "@houqin/workbook";
-import { z } from "zod";
+import { type Bilingual, normalizeText, parseChineseNumber } from "@houqin/core";
+import { type CellSchema, cells, defineTableKind, field } from "@houqin/workbook";
 import { weekdaysCell } from "./kinds.js";
 
 const t = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, en });
-
-const cellInput = z.custom<CellInput>((v) => typeof v === "object" && v !== null && "value" in v);
-
-function issue(code: string, message: Bilingual): CellIssueParams {
-  return { houqin: true, code, message };
-}
 
 const NUM = "(\\d{1,2}|[一二两三四五六七八九十]{1,3})";
 const NUM_NC = "(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})";
@@ -66,30 +52,18 @@ const TIME_TEXT_RE = /^\d{1,2}:\d{2}(:\d{2})?$/;
  * shows as a time ("0:10", a fraction of a day), which is converted.
  */
 export function minutesCell(): CellSchema<number> {
-  return cellInput.transform((cell, ctx) => {
-    if (typeof cell.value === "number" && Number.isFinite(cell.value)) {
+  return cells.fromText(
+    (text, cell) => {
+      if (typeof cell.value !== "number" || !Number.isFinite(cell.value)) return parseMinutes(text);
       const shown = normalizeText(cell.text ?? "");
-      if (TIME_TEXT_RE.test(shown) && cell.value < 1) return Math.round(cell.value * 1440);
-      return cell.value;
-    }
-    const text = parseTextCell(cell);
-    if (!text.ok) {
-      ctx.addIssue({
-        code: "custom",
-        message: text.message.en,
-        params: { ...issue(text.code, text.message) },
-      });
-      return z.NEVER;
-    }
-    const minutes = parseMinutes(text.value);
-    if (minutes !== undefined) return minutes;
-    const message = t(
+      return TIME_TEXT_RE.test(shown) && cell.value < 1 ? Math.round(cell.value * 1440) : cell.value;
+    },
+    "not-minutes",
+    t(
       "读不出分钟数，可写作“10”“10分钟”或“9:30-9:40”",
       "minutes not understood; write e.g. 10, 10分钟 or 9:30-9:40",
-    );
-    ctx.addIssue({ code: "custom", message: message.en, params: { ...issue("not-minutes", message) } });
-    return z.NEVER;
-  });
+    ),
+  );
 }
 
 /**

@@ -45,6 +45,27 @@ function refineIssue(code: string, message: Bilingual) {
  * const amount = cells.money(); // "¥1,234.50" -> 123450
  */
 export const cells = {
+  /**
+   * A cell read from its text by the domain's own words (events, weekdays, attendance marks): `read`
+   * gives the value, or undefined, and then `message` is reported at the cell under `code`.
+   *
+   * @example const gender = cells.fromText((s) => (s === "男" || s === "女" ? s : undefined), "not-a-gender", msg);
+   */
+  fromText: <T>(
+    read: (text: string, cell: CellInput) => T | undefined,
+    code: string,
+    message: Bilingual,
+  ): CellSchema<T> =>
+    cellInput.transform((cell, ctx) => {
+      const text = parseTextCell(cell);
+      const value = text.ok ? read(text.value, cell) : undefined;
+      if (value !== undefined) return value;
+      const params: CellIssueParams = text.ok
+        ? { houqin: true, code, message }
+        : { houqin: true, code: text.code, message: text.message };
+      ctx.addIssue({ code: "custom", message: params.message.en, params: { ...params } });
+      return z.NEVER;
+    }),
   /** Text, normalised (half-width, single spaces). */
   text: (): CellSchema<string> => fromParsed(parseTextCell),
   /** A calendar date, from a serial or from text in the usual Chinese forms. */
