@@ -36,6 +36,7 @@ export type {
   CellDecoration,
   CellMark,
   CellRange,
+  CellWrite,
   OutCell,
   SheetData,
   SheetInfo,

@@ -6,6 +6,7 @@ import type {
   CellDecoration,
   CellMark,
   CellRange,
+  CellWrite,
   OutCell,
   SheetData,
   SheetInfo,
@@ -243,6 +244,33 @@ export class MemoryWorkbook implements Workbook {
     const index = this.#index(name);
     if (index === -1) this.#sheets.push(sheet);
     else this.#sheets[index] = sheet;
+  }
+
+  /**
+   * Writes values into cells of a sheet, creating the sheet (visible, at the end) when there is none.
+   * @param name - the sheet's name
+   * @param cells - address and value of each cell
+   * @throws HouqinError `INVALID_ARGUMENT` for a bad address or a name Excel does not allow
+   * @example await workbook.setCells("设置", [{ address: "A5", value: "列:收费明细:金额" }, { address: "B5", value: "E" }]);
+   */
+  async setCells(name: string, cells: readonly CellWrite[]): Promise<void> {
+    let index = this.#index(name);
+    if (index === -1) {
+      await this.writeSheet(name, []);
+      index = this.#index(name);
+    }
+    const sheet = this.#sheets[index] as MemorySheet;
+    sheet.written = false; // the user's sheet, even when houqin started it
+    for (const { address, value } of cells) {
+      const parsed = parseCellAddress(address);
+      if (!parsed) throw new HouqinError("INVALID_ARGUMENT", `Not a cell address: ${address}`);
+      while (sheet.rows.length < parsed.row) sheet.rows.push([]);
+      const row = sheet.rows[parsed.row - 1] as Cell[];
+      while (row.length < parsed.column) row.push({ value: null, text: "" });
+      const old = row[parsed.column - 1];
+      const cell = toCell(value);
+      row[parsed.column - 1] = old?.format === undefined ? cell : { ...cell, format: old.format };
+    }
   }
 
   /**

@@ -62,6 +62,14 @@ export interface CellDecoration {
   note: string | null;
 }
 
+/** A value houqin writes into a cell of a sheet it does not own (only the settings sheet, when the user saves a setting). */
+export interface CellWrite {
+  /** A1 address. */
+  address: string;
+  /** The new value; null empties the cell. */
+  value: string | number | null;
+}
+
 /** A mark houqin puts on an offending cell. */
 export interface CellMark {
   address: string;
@@ -85,6 +93,12 @@ export interface Workbook {
   readSheet(name: string): Promise<SheetData>;
   /** Creates or replaces a sheet houqin owns with these rows (row 1 first). */
   writeSheet(name: string, rows: readonly (readonly OutCell[])[], options?: WriteSheetOptions): Promise<void>;
+  /**
+   * Writes values into cells of a sheet, creating it (visible, after the others) when it does not exist;
+   * other cells, their formats and the sheet's place stay as they are. Used only for the settings sheet,
+   * when the user saves a setting (a table's column mapping); checks never call it.
+   */
+  setCells(sheet: string, cells: readonly CellWrite[]): Promise<void>;
   /** Deletes a sheet; nothing happens when it does not exist. */
   deleteSheet(name: string): Promise<void>;
   /** The current fill and note of these cells. */

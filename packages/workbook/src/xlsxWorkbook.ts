@@ -9,6 +9,7 @@ import type {
   CellDecoration,
   CellMark,
   CellRange,
+  CellWrite,
   OutCell,
   SheetData,
   SheetInfo,
@@ -178,6 +179,26 @@ export class XlsxWorkbook implements Workbook {
     });
     if (options.frozenRows !== undefined && options.frozenRows > 0) {
       ws.views = [{ state: "frozen", xSplit: 0, ySplit: options.frozenRows }];
+    }
+  }
+
+  /**
+   * Writes values into cells of a sheet, creating the sheet (visible, at the end) when there is none;
+   * each cell keeps its style.
+   * @param name - the sheet's name
+   * @param cells - address and value of each cell
+   * @throws HouqinError `INVALID_ARGUMENT` for a bad address or a name Excel does not allow
+   * @example await workbook.setCells("设置", [{ address: "A5", value: "列:收费明细:金额" }, { address: "B5", value: "E" }]);
+   */
+  async setCells(name: string, cells: readonly CellWrite[]): Promise<void> {
+    let ws = findSheet(this.#book, name);
+    if (!ws) {
+      assertSheetName(name);
+      ws = this.#book.addWorksheet(name);
+    }
+    for (const { address, value } of cells) {
+      const { row, column } = parseAddress(address);
+      ws.getCell(row, column).value = value;
     }
   }
 

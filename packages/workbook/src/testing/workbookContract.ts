@@ -218,6 +218,39 @@ export function workbookContract<W extends Workbook>(
       }
     });
 
+    it("sets cells of an existing sheet, keeping the others, and creates a missing sheet at the end", async () => {
+      const workbook = await create(SPEC);
+      const before = await workbook.readSheet(SETTINGS);
+      await workbook.setCells(SETTINGS, [
+        { address: "A3", value: "列:收费明细:金额" },
+        { address: "B3", value: "B" },
+        { address: "C1", value: 3 },
+      ]);
+      await workbook.setCells("设置2", [{ address: "B2", value: "=not a formula" }]);
+      await workbook.setCells(OTHER, [{ address: "B1", value: null }]);
+      for (const [label, wb] of await andReopened(workbook)) {
+        expect(await wb.listSheets(), label).toEqual([
+          { name: USER, visible: true },
+          { name: SETTINGS, visible: false },
+          { name: OTHER, visible: true },
+          { name: "设置2", visible: true },
+        ]);
+        const { rows } = await wb.readSheet(SETTINGS);
+        const values = rows.map((row) => Array.from({ length: 3 }, (_, c) => row[c]?.value ?? null));
+        expect(values, label).toEqual([
+          ["学校名称", "实验小学", 3],
+          [null, null, null],
+          ["列:收费明细:金额", "B", null],
+        ]);
+        expect(rows[0]?.[0], label).toEqual(before.rows[0]?.[0]);
+        expect((await wb.readSheet("设置2")).rows[1]?.[1]?.value, label).toBe("=not a formula");
+        const other = await wb.readSheet(OTHER);
+        expect(other.rows[0]?.[0]?.value, label).toBe("x");
+        expect(other.rows[0]?.[1]?.value ?? null, label).toBeNull();
+        expect(await wb.readSheet(USER), label).toEqual(await (await create(SPEC)).readSheet(USER));
+      }
+    });
+
     it("deletes a sheet it wrote, and does nothing for a sheet that does not exist", async () => {
       const workbook = await create(SPEC);
       await workbook.writeSheet(RESULTS, RESULT_ROWS);
