@@ -26,10 +26,12 @@ export {
   inspectionLog,
   planSheet,
 } from "./kinds.js";
+export type { NextDueOptions } from "./nextDue.js";
+export { nextDue } from "./nextDue.js";
 export type { Cadence, Duty, DutyLog, Role, SafetyPlan, ThemedDayId } from "./plan.js";
 export { DEFAULT_SAFETY_PLAN, ROLE_TITLES } from "./plan.js";
 export type { PlanFromRows, PlanProblem, PlanRow } from "./planFromTable.js";
-export { planFromRows } from "./planFromTable.js";
+export { parseCadence, planFromRows } from "./planFromTable.js";
 export { safety, safetyCheck } from "./safetyModule.js";
 export { scheduleFor, scheduleSheets } from "./scheduleSheets.js";
 export type { ThemedDay } from "./themedDays.js";

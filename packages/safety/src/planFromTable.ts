@@ -68,9 +68,16 @@ const WEEKDAYS: Readonly<Record<string, 1 | 2 | 3 | 4 | 5>> = {
 
 /**
  * Reads a cadence as schools write it ("每天", "每周五下午", "每月15日", "每学期第6周", "5.12",
- * "消防日"), or undefined when it is not understood.
+ * "消防日"), or undefined when it is not understood. The words are those of {@link planFromRows}.
+ *
+ * @param raw - The text of the cadence cell.
+ * @returns The cadence, or undefined.
+ * @example
+ * parseCadence("每周五下午") // { kind: "weekly", weekday: 5 }
+ * parseCadence("每学期第六周") // { kind: "semester", week: 6 }
+ * parseCadence("每两天") // undefined
  */
-function parseCadence(raw: string): Cadence | undefined {
+export function parseCadence(raw: string): Cadence | undefined {
   const text = normalizeText(raw)
     .toLowerCase()
     .replace(/[\s()（）[\]【】]/g, "")
