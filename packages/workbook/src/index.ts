@@ -18,7 +18,16 @@ export { cellOf, parseTable } from "./parseTable.js";
 export type { OtherColumn, RecognizedTable, TableOverride } from "./recognizeTables.js";
 export { fieldKeyOf, kindNamed, recognizeTables } from "./recognizeTables.js";
 export type { Report } from "./report.js";
-export { houqinSheets, MARKS_SHEET_NAME, RESULTS_TAG } from "./resultSheets.js";
+export { MONEY_FORMAT, reportSheet } from "./reportSheet.js";
+export type { HouqinSheets } from "./resultSheets.js";
+export {
+  GENERATED_SHEET_NAME,
+  GENERATED_TAG,
+  houqinSheets,
+  MARKS_SHEET_NAME,
+  RESULTS_TAG,
+  recordGenerated,
+} from "./resultSheets.js";
 export type {
   CheckProgress,
   CheckReport,
@@ -29,6 +38,8 @@ export type {
 export { readWorkbook, runChecks } from "./runChecks.js";
 export type { SettingEntry, Settings } from "./settings.js";
 export { EMPTY_SETTINGS, readSetting, readSettings, SETTINGS_SHEET_NAMES } from "./settings.js";
+export type { OverrideEdit } from "./settingsEdits.js";
+export { settingsEdits } from "./settingsEdits.js";
 export { assertSheetName, MAX_SHEET_NAME, safeSheetName, uniqueSheetName } from "./sheetNames.js";
 export type { CellInput, CellSchema, FieldMap, FieldSpec, RowOf, TableKind } from "./tableKind.js";
 export { defineTableKind, field } from "./tableKind.js";

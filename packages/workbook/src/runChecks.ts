@@ -102,9 +102,9 @@ export interface WorkbookContents {
 export async function readWorkbook(workbook: Workbook, options: RunChecksOptions): Promise<WorkbookContents> {
   const lang = options.lang ?? "zh-CN";
   const findings: Finding[] = [];
-  // houqin's own sheets (its results and its bookkeeping) are never read as data.
+  // houqin's own sheets (its results, what it generated and its bookkeeping) are never read as data.
   const own = await houqinSheets(workbook);
-  const ownNames = new Set([own.marks, own.results, ...own.reports]);
+  const ownNames = new Set([own.marks, own.results, ...own.reports, own.generatedList, ...own.generated]);
   const sheets = (await workbook.listSheets()).filter((s) => !ownNames.has(s.name));
 
   const settingsInfo = sheets.find((s) => SETTINGS_SHEET_NAMES.includes(s.name));

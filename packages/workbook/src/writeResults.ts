@@ -1,19 +1,8 @@
-import {
-  type Bilingual,
-  type Fen,
-  type Finding,
-  fenToYuan,
-  type Lang,
-  localize,
-  SEVERITIES,
-  type Severity,
-} from "@houqin/core";
+import { type Bilingual, type Finding, type Lang, localize, SEVERITIES, type Severity } from "@houqin/core";
 import type { Report } from "./report.js";
+import { reportSheet } from "./reportSheet.js";
 import { houqinSheets, MARKS_SHEET_NAME, RESULTS_TAG } from "./resultSheets.js";
 import type { CellDecoration, CellMark, OutCell, Workbook } from "./workbook.js";
-
-/** How money is shown in the report sheets: ¥1,234.50, negatives with a minus sign. */
-const MONEY_FORMAT = "¥#,##0.00;-¥#,##0.00";
 
 /** The fill of a marked cell by its worst finding: light red, light yellow, light blue. */
 export const MARK_COLORS: Readonly<Record<Severity, string>> = {
@@ -170,21 +159,8 @@ export async function writeResults(
   await workbook.writeSheet(MARKS_SHEET_NAME, saved, { hidden: true });
   await workbook.writeSheet(sheetName, rows, { frozenRows: 1, columnWidths: [6, 8, 16, 10, 60, 28, 10] });
   for (const { report, name } of reportSheets) {
-    const header = report.columns.map((c) => ({ text: localize(c.title, lang), bold: true as const }));
-    const body = report.rows.map((row) =>
-      report.columns.map((c): OutCell => {
-        const value = row[c.key] ?? null;
-        return c.format === "money" && typeof value === "number"
-          ? { value: fenToYuan(value as Fen), format: MONEY_FORMAT }
-          : value;
-      }),
-    );
-    await workbook.writeSheet(name, [header, ...body], {
-      frozenRows: 1,
-      columnWidths: report.columns.map(
-        (c) => c.width ?? Math.max(10, localize(c.title, lang).length * 2 + 2),
-      ),
-    });
+    const sheet = reportSheet(report, lang);
+    await workbook.writeSheet(name, sheet.rows, sheet.options);
   }
   let markedCells = 0;
   for (const [sheet, marks] of marksBySheet) {

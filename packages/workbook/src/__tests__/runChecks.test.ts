@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { cells } from "../cellSchemas.js";
 import type { HouqinModule } from "../check.js";
 import { MemoryWorkbook } from "../memoryWorkbook.js";
+import { GENERATED_SHEET_NAME, houqinSheets, recordGenerated } from "../resultSheets.js";
 import { runChecks } from "../runChecks.js";
 import { defineTableKind, field } from "../tableKind.js";
-import { writeResults } from "../writeResults.js";
+import { clearResults, writeResults } from "../writeResults.js";
 
 const visits = defineTableKind({
   id: "test.visits",
@@ -245,5 +246,46 @@ describe("a check that cannot finish", () => {
       "“坏检查”未能完成（x is undefined）",
     );
     expect(rules.length).toBeGreaterThan(2);
+  });
+});
+
+describe("generated sheets", () => {
+  const run = (workbook: MemoryWorkbook) => runChecks(workbook, { modules: [module], today: "2024-09-10" });
+
+  it("are not read as data once listed, and the list survives clearing the results", async () => {
+    const workbook = new MemoryWorkbook({ sheets: [{ name: "来访", rows: VISITS }] });
+    await workbook.writeSheet("来访日程", VISITS);
+    expect((await run(workbook)).findings.map((f) => f.sheet)).toEqual(["来访", "来访日程"]);
+    await recordGenerated(workbook, ["来访日程"]);
+    const report = await run(workbook);
+    expect(report.findings.map((f) => f.sheet)).toEqual(["来访"]);
+    await writeResults(workbook, report.findings);
+    await clearResults(workbook);
+    expect(workbook.sheetNames()).toEqual(["来访", "来访日程", GENERATED_SHEET_NAME]);
+    expect((await run(workbook)).findings.map((f) => f.sheet)).toEqual(["来访"]);
+  });
+
+  it("keep their list up to date: sheets deleted since drop out, new ones join", async () => {
+    const workbook = new MemoryWorkbook({ sheets: [{ name: "来访", rows: VISITS }] });
+    await workbook.writeSheet("日程", [["x"]]);
+    await workbook.writeSheet("日程(2)", [["x"]]);
+    await recordGenerated(workbook, ["日程", "日程(2)"]);
+    await workbook.deleteSheet("日程");
+    await workbook.writeSheet("名单", [["x"]]);
+    await recordGenerated(workbook, ["名单"]);
+    expect((await houqinSheets(workbook)).generated).toEqual(["日程(2)", "名单"]);
+  });
+
+  it("are not taken from a sheet of the user's that bears the list's name", async () => {
+    const workbook = new MemoryWorkbook({
+      sheets: [
+        { name: "来访", rows: VISITS },
+        { name: GENERATED_SHEET_NAME, rows: [["来访"]] },
+      ],
+    });
+    await recordGenerated(workbook, ["来访"]);
+    expect(workbook.sheet(GENERATED_SHEET_NAME).values).toEqual([["来访"]]);
+    expect((await houqinSheets(workbook)).generated).toEqual([]);
+    expect((await run(workbook)).findings.map((f) => f.sheet)).toEqual(["来访"]);
   });
 });
