@@ -1,0 +1,17 @@
+export type { AddinHost } from "./addinHost.js";
+export { AddinError } from "./addinHost.js";
+export { clearMarks } from "./clearMarks.js";
+export type { Domain, DomainId } from "./domains.js";
+export { DOMAINS } from "./domains.js";
+export type { GenerateKind, GenerateOutcome, GenerateRequest } from "./generate.js";
+export { GENERATORS, generate } from "./generate.js";
+export type { FindingGroup } from "./groupFindings.js";
+export { groupFindings } from "./groupFindings.js";
+export type { FieldView, KindOption, TableView } from "./listTables.js";
+export { listTables } from "./listTables.js";
+export type { Progress } from "./progress.js";
+export type { CheckOutcome } from "./runCheck.js";
+export { runCheck } from "./runCheck.js";
+export type { MappingChange } from "./saveMapping.js";
+export { saveMapping } from "./saveMapping.js";
+export { writeCheckResults } from "./writeCheckResults.js";
