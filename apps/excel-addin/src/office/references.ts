@@ -1,0 +1,88 @@
+import type { CellRange } from "@houqin/workbook";
+import { columnNumber } from "@houqin/workbook";
+
+const LAST_ROW = 1_048_576;
+const LAST_COLUMN = 16_384;
+
+/** One rectangle of a sheet-qualified reference such as `'收费明细'!$A$1:$E$1`. */
+export interface SheetRange extends CellRange {
+  /** The sheet's name, unquoted; "" when the reference names none. */
+  sheet: string;
+}
+
+/**
+ * The rectangles of a reference as Excel writes them (`RangeAreas.address`, a hyperlink's
+ * `documentReference`): comma-separated areas, each with an optional sheet name (quoted with `'` when
+ * it needs to be, `''` for a quote in it), cells with or without `$`, whole rows or columns.
+ *
+ * @param reference - e.g. "Sheet1!A1:E1, Sheet1!A5:B6" or "#'收费明细'!C17"
+ * @returns the areas, 1-based and inclusive; areas that are not cell references are left out
+ * @example parseReference("'a b'!B2:C3") // [{ sheet: "a b", top: 2, left: 2, bottom: 3, right: 3 }]
+ */
+export function parseReference(reference: string): SheetRange[] {
+  const areas: SheetRange[] = [];
+  let i = reference.startsWith("#") ? 1 : 0;
+  while (i < reference.length) {
+    while (reference[i] === " " || reference[i] === ",") i++;
+    if (i >= reference.length) break;
+    let sheet = "";
+    if (reference[i] === "'") {
+      let j = i + 1;
+      for (; j < reference.length; j++) {
+        if (reference[j] !== "'") continue;
+        if (reference[j + 1] === "'") j++;
+        else break;
+      }
+      sheet = reference.slice(i + 1, j).replace(/''/g, "'");
+      i = j + 1;
+      if (reference[i] === "!") i++;
+    }
+    let end = reference.indexOf(",", i);
+    if (end === -1) end = reference.length;
+    let part = reference.slice(i, end).trim();
+    const bang = part.lastIndexOf("!");
+    if (bang !== -1) {
+      if (sheet === "") sheet = part.slice(0, bang);
+      part = part.slice(bang + 1);
+    }
+    const area = parseArea(part);
+    if (area) areas.push({ sheet, ...area });
+    i = end;
+  }
+  return areas;
+}
+
+/**
+ * A rectangle of an unqualified A1 reference: "B2", "$A$1:$E$1", "A:C", "3:5".
+ *
+ * @example parseArea("A1:E1") // { top: 1, left: 1, bottom: 1, right: 5 }
+ */
+export function parseArea(area: string): CellRange | undefined {
+  const ends = area.split(":");
+  if (ends.length > 2) return undefined;
+  const first = parseEnd(ends[0] ?? "");
+  const last = ends.length === 2 ? parseEnd(ends[1] ?? "") : first;
+  if (!first || !last) return undefined;
+  const top = first.row ?? 1;
+  const left = first.column ?? 1;
+  const bottom = last.row ?? (first.row === undefined ? LAST_ROW : top);
+  const right = last.column ?? (first.column === undefined ? LAST_COLUMN : left);
+  if ((first.row === undefined) !== (last.row === undefined)) return undefined;
+  if ((first.column === undefined) !== (last.column === undefined)) return undefined;
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}
+
+function parseEnd(text: string): { row?: number; column?: number } | undefined {
+  const m = /^\$?([A-Za-z]{0,3})\$?(\d{0,7})$/.exec(text.trim());
+  if (!m || (m[1] === "" && m[2] === "")) return undefined;
+  const column = m[1] === "" ? undefined : columnNumber(m[1] as string);
+  const row = m[2] === "" ? undefined : Number(m[2]);
+  if (m[1] !== "" && column === undefined) return undefined;
+  if (row !== undefined && (row < 1 || row > LAST_ROW)) return undefined;
+  return { ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) };
+}
