@@ -47,10 +47,16 @@ export function parseCellAddress(address: string): { row: number; column: number
 }
 
 /**
- * A sheet-qualified reference as Excel writes it, quoting the name when needed.
+ * A sheet-qualified reference as Excel writes it, quoting the name when needed: any name but a plain
+ * word, and a word that reads as a cell (Q1, FY2024) or an R1C1 reference (R2C3, R, C).
  * @example sheetReference("收费明细", "C17") // "'收费明细'!C17"
+ * @example sheetReference("Q1", "C17") // "'Q1'!C17"
  */
 export function sheetReference(sheet: string, address: string): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^(?:R\d*C?\d*|C\d*)$/i.test(sheet);
+  const quoted = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return `${quoted}!${address}`;
 }

@@ -37,7 +37,7 @@ export type {
 } from "./runChecks.js";
 export { readWorkbook, runChecks } from "./runChecks.js";
 export type { SettingEntry, Settings } from "./settings.js";
-export { EMPTY_SETTINGS, readSetting, readSettings, SETTINGS_SHEET_NAMES } from "./settings.js";
+export { EMPTY_SETTINGS, overrideOf, readSetting, readSettings, SETTINGS_SHEET_NAMES } from "./settings.js";
 export type { OverrideEdit } from "./settingsEdits.js";
 export { settingsEdits } from "./settingsEdits.js";
 export { assertSheetName, MAX_SHEET_NAME, safeSheetName, uniqueSheetName } from "./sheetNames.js";

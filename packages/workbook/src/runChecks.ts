@@ -6,6 +6,7 @@ import {
   type IsoDate,
   type Lang,
   localize,
+  normalizeText,
   SEVERITIES,
   summarizeFindings,
 } from "@houqin/core";
@@ -23,6 +24,7 @@ import type { Report } from "./report.js";
 import { houqinSheets } from "./resultSheets.js";
 import {
   EMPTY_SETTINGS,
+  overrideOf,
   readSetting,
   readSettings,
   SETTINGS_SHEET_NAMES,
@@ -135,7 +137,7 @@ export async function readWorkbook(workbook: Workbook, options: RunChecksOptions
       done++;
       continue;
     }
-    const override = settings.overrides.get(info.name);
+    const override = overrideOf(settings, info.name);
     const found = recognizeTables(sheet, kinds, override);
     if (!info.visible) {
       // A hidden sheet is the user's choice: say what is in it, but do not judge it.
@@ -311,8 +313,9 @@ function checkOverrides(
   lang: Lang,
 ): Finding[] {
   const findings: Finding[] = [];
+  const named = new Set([...sheetNames].map(normalizeText));
   for (const [sheet, override] of settings.overrides) {
-    if (!sheetNames.has(sheet)) {
+    if (!sheetNames.has(sheet) && !named.has(normalizeText(sheet))) {
       findings.push(settingFinding(override.source, settings, MSG.noSuchSheet, lang, { sheet }));
       continue;
     }

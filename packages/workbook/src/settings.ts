@@ -307,13 +307,27 @@ function readOverride(
   }
   if (what === "表格类型" || what === "类型" || what === "kind") update(rest, (o) => ({ ...o, kind: text }));
   else if (what === "表头行" || what === "headerrow") {
-    const n = Number(text);
+    // A number is read as the number it is, even in a column formatted as dates (shown "1900-01-03").
+    const n = typeof entry.cell.value === "number" ? entry.cell.value : Number(text);
     if (!Number.isInteger(n) || n < 1)
       fail({ "zh-CN": "表头行应为正整数", en: "the header row is a whole number" });
     else update(rest, (o) => ({ ...o, headerRow: n }));
   } else if (what === "忽略" || what === "ignore") {
     update(rest, (o) => ({ ...o, ignore: !/^(否|no|n|false|0)$/i.test(text) }));
   }
+}
+
+/**
+ * The user's correction of a sheet's recognition: by its name as written in the settings, which reads
+ * full-width characters as half-width ones ("收费明细（9月）" is written and read as "收费明细(9月)").
+ *
+ * @param settings - the workbook's settings
+ * @param sheet - the sheet's name as the workbook has it
+ * @returns the correction, or undefined for none
+ * @example overrideOf(settings, "收费明细（9月）")?.headerRow // 3
+ */
+export function overrideOf(settings: Settings, sheet: string): TableOverride | undefined {
+  return settings.overrides.get(sheet) ?? settings.overrides.get(normalizeText(sheet));
 }
 
 /** Dates and ranges in one settings cell, or undefined when a part is not a date. */

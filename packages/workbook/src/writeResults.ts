@@ -94,12 +94,14 @@ export async function writeResults(
   await clearResults(workbook);
   const userSheets = new Set((await workbook.listSheets()).map((s) => s.name));
   // A sheet of the user's that happens to bear a name is left alone: houqin takes another.
-  const taken = new Set(userSheets);
+  // Excel's sheet names ignore case: "check results" is taken when houqin would write "Check results".
+  const taken = new Set([...userSheets].map((name) => name.toLowerCase()));
   const freeName = (text: Bilingual) => {
     const base = localize(text, lang);
     let name = base;
-    for (let n = 2; taken.has(name); n++) name = `${base.slice(0, 20)} (houqin${n > 2 ? ` ${n - 1}` : ""})`;
-    taken.add(name);
+    for (let n = 2; taken.has(name.toLowerCase()); n++)
+      name = `${base.slice(0, 20)} (houqin${n > 2 ? ` ${n - 1}` : ""})`;
+    taken.add(name.toLowerCase());
     return name;
   };
   const sheetName = freeName({ "zh-CN": "检查结果", en: "Check results" });

@@ -305,12 +305,16 @@ describe("OfficeWorkbook", () => {
     await workbook.select("收费明细", "c3");
     expect(excel.selection).toEqual({ sheet: "收费明细", address: "C3" });
     expect(excel.activeSheet).toBe("收费明细");
-    expect(excel.syncCount).toBe(1);
+    expect(excel.syncCount).toBe(2);
     await workbook.select("甲", "$A$1:$B$2");
     expect(excel.selection).toEqual({ sheet: "甲", address: "A1:B2" });
     await expect(workbook.select("没有", "A1")).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
     await expect(workbook.select("甲", "not a cell")).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
-    await expect(workbook.select("隐藏", "A1")).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(workbook.select("隐藏", "A1")).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      message: expect.stringContaining("已隐藏"),
+    });
+    expect(excel.selection).toEqual({ sheet: "甲", address: "A1:B2" });
   });
 
   it("refuses a missing sheet with INVALID_ARGUMENT, and deletes nothing for one", async () => {

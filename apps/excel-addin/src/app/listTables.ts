@@ -1,5 +1,5 @@
 import type { Bilingual, Finding, Lang } from "@houqin/core";
-import { readWorkbook } from "@houqin/workbook";
+import { overrideOf, readWorkbook } from "@houqin/workbook";
 import type { AddinHost } from "./addinHost.js";
 import { allKinds } from "./domains.js";
 import { type Progress, progressOf } from "./progress.js";
@@ -64,7 +64,7 @@ export async function listTables(
     ...(options.onProgress ? { onProgress: (p) => options.onProgress?.(progressOf(p, 1)) } : {}),
   });
   const byId = new Map(kinds.map((k) => [k.kind.id, k]));
-  const overrides = contents.ctx.settings.overrides;
+  const settings = contents.ctx.settings;
   const tables = contents.tables.flatMap((table): TableView[] => {
     const found = byId.get(table.kind);
     if (!found) return [];
@@ -83,7 +83,7 @@ export async function listTables(
           required: field.required,
           column: table.columns[key] ?? null,
         })),
-        overridden: overrides.has(table.sheet),
+        overridden: overrideOf(settings, table.sheet) !== undefined,
       },
     ];
   });

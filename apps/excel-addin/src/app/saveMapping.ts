@@ -1,9 +1,10 @@
-import { type Bilingual, localize, normalizeText } from "@houqin/core";
+import { type Bilingual, localize } from "@houqin/core";
 import {
   columnNumber,
   fieldKeyOf,
   houqinSheets,
   type OverrideEdit,
+  overrideOf,
   readSettings,
   SETTINGS_SHEET_NAMES,
   settingsEdits,
@@ -30,10 +31,6 @@ const NEW_SETTINGS_SHEET = "设置";
 
 const MSG = {
   noSheet: { "zh-CN": "工作簿中没有名为“{sheet}”的工作表", en: "The workbook has no sheet named “{sheet}”" },
-  sheetName: {
-    "zh-CN": "工作表名称“{sheet}”含全角字符或连续空格，无法在“设置”中记录；请先重命名该工作表",
-    en: "The sheet name “{sheet}” holds full-width characters or repeated spaces, which 设置 cannot record; rename the sheet first",
-  },
   kind: { "zh-CN": "不认识表格类型“{kind}”", en: "Unknown table kind “{kind}”" },
   headerRow: {
     "zh-CN": "表头行应为不小于 1 的整数，而不是“{row}”",
@@ -92,13 +89,11 @@ export async function saveMapping(
   const ownNames = new Set([own.marks, own.results, ...own.reports, own.generatedList, ...own.generated]);
   const sheets = (await workbook.listSheets()).filter((s) => !ownNames.has(s.name));
   if (!sheets.some((s) => s.name === change.sheet)) throw invalid(MSG.noSheet, { sheet: change.sheet });
-  // readSettings reads a key as normalised text: a name it would change cannot be matched to its sheet.
-  if (normalizeText(change.sheet) !== change.sheet) throw invalid(MSG.sheetName, { sheet: change.sheet });
 
   const settingsName = sheets.find((s) => SETTINGS_SHEET_NAMES.includes(s.name))?.name;
   const settingsSheet = settingsName === undefined ? undefined : await workbook.readSheet(settingsName);
   const existing = settingsSheet
-    ? readSettings(settingsSheet, workbook.dateSystem, "zh-CN").settings.overrides.get(change.sheet)
+    ? overrideOf(readSettings(settingsSheet, workbook.dateSystem, "zh-CN").settings, change.sheet)
     : undefined;
 
   // The settings may name a column by a field's title or synonym: update that row, not a new one.

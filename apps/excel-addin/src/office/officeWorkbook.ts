@@ -414,16 +414,24 @@ export class OfficeWorkbook implements Workbook {
   async select(sheet: string, address: string): Promise<void> {
     const area = parseArea(address);
     if (!area || !/^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(address.trim()))
-      throw new HouqinError("INVALID_ARGUMENT", `Not a cell address: ${address}`);
+      throw notAnAddress(address);
     const a1 =
       area.top === area.bottom && area.left === area.right
         ? cellAddress(area.top, area.left)
         : `${cellAddress(area.top, area.left)}:${cellAddress(area.bottom, area.right)}`;
     await this.#run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
+      ws.load("visibility");
+      await syncSheet(context, sheet);
+      // Excel cannot activate a hidden sheet; houqin does not unhide the user's sheets.
+      if (ws.visibility !== "Visible")
+        throw new HouqinError(
+          "INVALID_ARGUMENT",
+          `工作表“${sheet}”已隐藏，请先取消隐藏（the sheet "${sheet}" is hidden: unhide it first）`,
+        );
       ws.activate();
       ws.getRange(a1).select();
-      await syncSheet(context, sheet);
+      await context.sync();
     });
   }
 
@@ -674,7 +682,7 @@ function prepareCell(out: OutCell): {
     return Number.isFinite(out.value) ? { value: out.value, format: out.format } : asText(out.value);
   if ("bold" in out) return { value: out.text, format: "@", props: { format: { font: { bold: true } } } };
   const target = parseCellAddress(out.link.cell);
-  if (!target) throw new HouqinError("INVALID_ARGUMENT", `Not a cell address: ${out.link.cell}`);
+  if (!target) throw notAnAddress(out.link.cell);
   return {
     value: out.text,
     format: "@",
@@ -784,9 +792,16 @@ async function syncSheet(context: ExcelContext, sheet: string): Promise<void> {
     await context.sync();
   } catch (error) {
     if (errorCode(error) === "ItemNotFound")
-      throw new HouqinError("INVALID_ARGUMENT", `No sheet named ${JSON.stringify(sheet)}`);
+      throw new HouqinError(
+        "INVALID_ARGUMENT",
+        `工作簿中没有名为“${sheet}”的工作表（no sheet named ${JSON.stringify(sheet)}）`,
+      );
     throw error;
   }
+}
+
+function notAnAddress(address: string): HouqinError {
+  return new HouqinError("INVALID_ARGUMENT", `“${address}”不是单元格地址（not a cell address）`);
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -797,6 +812,6 @@ function errorCode(error: unknown): string | undefined {
 
 function normalizeAddress(address: string): string {
   const parsed = parseCellAddress(address);
-  if (!parsed) throw new HouqinError("INVALID_ARGUMENT", `Not a cell address: ${address}`);
+  if (!parsed) throw notAnAddress(address);
   return cellAddress(parsed.row, parsed.column);
 }

@@ -289,3 +289,22 @@ describe("generated sheets", () => {
     expect((await run(workbook)).findings.map((f) => f.sheet)).toEqual(["来访"]);
   });
 });
+
+describe("corrections in the settings", () => {
+  it("apply to a sheet named with full-width characters, and read a header row from a date-formatted cell", async () => {
+    const sheet = "来访（9月）";
+    const { report } = await run([
+      {
+        name: "设置",
+        rows: [
+          ["设置项", "值"],
+          [`表头行:${sheet}`, { value: 3, text: "1900-01-03", format: "yyyy-mm-dd" }],
+        ],
+      },
+      { name: sheet, rows: [["日期", "来访人"], ["备注"], ...VISITS] },
+    ]);
+    expect(report.findings.filter((f) => f.sheet === "设置")).toEqual([]);
+    expect(report.tables.find((t) => t.sheet === sheet)?.headerRow).toBe(3);
+    expect(report.findings.filter((f) => f.rule === "test/visit").map((f) => f.cell)).toEqual(["A4"]);
+  });
+});
