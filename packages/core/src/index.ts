@@ -36,5 +36,6 @@ export type {
 export { createSchoolCalendar } from "./schoolCalendar.js";
 export type { SemesterSpan } from "./semesterSpans.js";
 export { semesterSpans, wholeSemesters } from "./semesterSpans.js";
+export { isDateFormat, serialText } from "./serialText.js";
 export type { StatutoryDay, StatutoryDayKind } from "./statutoryCalendar.js";
 export { holidayDataCovers, holidayName, isWorkday, statutoryDay } from "./statutoryCalendar.js";

@@ -206,4 +206,20 @@ describe("createFakeExcel", () => {
       expect(value).toBe(serial);
     }
   });
+
+  it("fails DATE() for a day that is not a real date of the workbook's date system", async () => {
+    for (const [system, year, month, day] of [
+      ["1900", 1900, 2, 29],
+      ["1900", 2024, 13, 1],
+      ["1904", 1903, 12, 31],
+    ] as const) {
+      const excel = createFakeExcel({ dateSystem: system, sheets: [{ name: "S", rows: [] }] });
+      await expect(
+        excel.run(async (context) => {
+          context.workbook.functions.date(year, month, day).load("value");
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+  });
 });

@@ -1,9 +1,9 @@
 import type { Cell, CellValue, DateSystem, ExcelErrorCode } from "@houqin/core";
-import { parseErrorText } from "@houqin/core";
+import { isoToSerial, makeIsoDate, parseErrorText } from "@houqin/core";
 import type { CellRange, MemorySheetSpec, MemoryWorkbookSpec } from "@houqin/workbook";
 import { cellAddress, parseCellAddress, sheetReference } from "@houqin/workbook";
 import { utf8Bytes } from "../office/chunkPlan.js";
-import { dateSerial, valueText } from "../office/displayText.js";
+import { valueText } from "../office/displayText.js";
 import type {
   ExcelApplication,
   ExcelCellProperties,
@@ -370,6 +370,20 @@ function checkSheetName(name: string): void {
   }
 }
 
+/**
+ * DATE(year, month, day) in a date system. The fake evaluates it for a real date from the system's
+ * first day on (DATE(1904,1,1) tells the systems apart), not Excel's rolling of months and days.
+ */
+function excelDate(year: number, month: number, day: number, system: DateSystem): number {
+  const iso = makeIsoDate(year, month, day);
+  if (iso === undefined || iso < (system === "1904" ? "1904-01-01" : "1900-01-01"))
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `The fake evaluates DATE only for a real date: ${year}-${month}-${day}`,
+    );
+  return isoToSerial(iso, system);
+}
+
 function liveSheet(sheet: SheetState): SheetState {
   if (sheet.deleted) throw new FakeExcelError("ItemNotFound", `The sheet ${sheet.name} was deleted.`);
   return sheet;
@@ -730,7 +744,7 @@ class FunctionResultProxy
 {
   protected readonly loadable = ["value", "error"];
   constructor(session: Session, year: number, month: number, day: number) {
-    super(session, () => ({ value: dateSerial(year, month, day, session.book.dateSystem), error: "" }), {
+    super(session, () => ({ value: excelDate(year, month, day, session.book.dateSystem), error: "" }), {
       m: "functions.date",
       a: [year, month, day],
     });
