@@ -1,4 +1,6 @@
-import { allocateFen, type Fen, multiplyFen, normalizeText, sumFen } from "@houqin/core";
+import { type Fen, multiplyFen, sumFen } from "@houqin/core";
+import { stocktakeKey } from "./stocktakeKey.js";
+import { shareOf } from "./stocktakeShare.js";
 
 /** A line of the books for {@link reconcileStocktake}. */
 export interface LedgerLine {
@@ -71,31 +73,20 @@ export interface ReconcileStocktakeOptions {
   scope?: "all" | "counted-rooms";
 }
 
-/** A key that compares text as people type it: half-width, no spaces, lower case. */
-function key(text: string | undefined): string {
-  return text === undefined ? "" : normalizeText(text).replace(/\s+/g, "").toLowerCase();
+/** Quantities as decimals: sums of 0.1 and 0.2 are 0.3 (a sum rounded to millionths). */
+function roundQuantity(sum: number): number {
+  return Math.round(sum * 1e6) / 1e6;
 }
 
-/** Quantities as decimals: sums of 0.1 and 0.2 are 0.3. */
-function sumQuantity(values: readonly number[]): number {
-  return Math.round(values.reduce((s, v) => s + v, 0) * 1e6) / 1e6;
-}
-
-/** `part` of `whole` units of a value, exact to the fen (the value's own split when part ≤ whole). */
-function shareOf(value: Fen, part: number, whole: number): Fen {
-  const p = Math.round(part * 1e6);
-  const w = Math.round(whole * 1e6);
-  if (p === 0) return 0;
-  if (p <= w) return allocateFen(value, [p, w - p])[0] ?? 0;
-  // More than the whole: the value times part/whole, rounded half up.
-  const num = 2n * BigInt(value) * BigInt(p) + BigInt(w);
-  return Number(num / (2n * BigInt(w)));
-}
-
-interface Group {
-  ledger: number[];
-  counted: number[];
-  matchedBy?: "number" | "name-room";
+/** What one call works with: the lines, and each line's keys worked out once. */
+interface Lines {
+  ledger: readonly LedgerLine[];
+  counted: readonly CountedLine[];
+  scope: "all" | "counted-rooms";
+  ledgerRoomKeys: readonly string[];
+  countedRoomKeys: readonly string[];
+  /** The keys of the counted rooms, made when first needed. */
+  countedRooms: Set<string> | undefined;
 }
 
 /**
@@ -127,120 +118,235 @@ export function reconcileStocktake(
   counted: readonly CountedLine[],
   options: ReconcileStocktakeOptions = {},
 ): StocktakeResult[] {
-  const scope = options.scope ?? "counted-rooms";
-  const ledgerDone = new Array<boolean>(ledger.length).fill(false);
-  const countedDone = new Array<boolean>(counted.length).fill(false);
-  const groups: Group[] = [];
+  // Every line's keys once, in as few passes over the lines as may be; the helpers are functions of
+  // the module, not closures made per call, so that the optimised code of one call serves the next.
+  const remembered = new Map<string, string>();
+  const ledgerRoomKeys = new Array<string>(ledger.length);
+  const countedRoomKeys = new Array<string>(counted.length);
+  const groups: Groups = {
+    ledger: [],
+    counted: [],
+    matchedBy: [],
+    ledgerGroup: new Int32Array(ledger.length).fill(-1),
+    countedGroup: new Int32Array(counted.length).fill(-1),
+  };
 
-  // 1. By asset number: every line of one number, on either side, in one group.
-  const countedByNumber = new Map<string, number[]>();
-  counted.forEach((line, i) => {
-    const k = key(line.assetNo);
-    if (k === "") return;
-    const list = countedByNumber.get(k) ?? [];
-    list.push(i);
-    countedByNumber.set(k, list);
-  });
-  const numberGroups = new Map<string, Group>();
-  ledger.forEach((line, i) => {
-    const k = key(line.assetNo);
-    const found = k === "" ? undefined : countedByNumber.get(k);
-    if (!found) return;
-    let group = numberGroups.get(k);
-    if (!group) {
-      group = { ledger: [], counted: found, matchedBy: "number" };
-      numberGroups.set(k, group);
-      groups.push(group);
-      for (const c of found) countedDone[c] = true;
+  // 1. By asset number: every line of one number, on either side, in one group. The counted lines of
+  // a number are a list (its first line in the map, the next of each in `nextByNumber`), ascending.
+  // Going backwards, one `set` a line leaves each number's first line in the map; the numbers seen
+  // twice (the map did not grow) are linked in a second pass, over those numbers only.
+  const countedByNumber = new Map<string, number>();
+  const nextByNumber = new Int32Array(counted.length).fill(-1);
+  const numberKeys = new Array<string>(counted.length);
+  let repeated: Set<string> | undefined;
+  for (let c = counted.length - 1; c >= 0; c--) {
+    const line = counted[c] as CountedLine;
+    countedRoomKeys[c] = stocktakeKey(line.room, remembered);
+    const k = stocktakeKey(line.assetNo, remembered);
+    numberKeys[c] = k;
+    if (k === "") continue;
+    const size = countedByNumber.size;
+    countedByNumber.set(k, c);
+    if (countedByNumber.size === size) {
+      repeated ??= new Set();
+      repeated.add(k);
     }
-    group.ledger.push(i);
-    ledgerDone[i] = true;
-  });
+  }
+  if (repeated !== undefined) linkRepeated(numberKeys, repeated, nextByNumber);
+  for (let i = 0; i < ledger.length; i++) {
+    const line = ledger[i] as LedgerLine;
+    ledgerRoomKeys[i] = stocktakeKey(line.room, remembered);
+    const k = stocktakeKey(line.assetNo, remembered);
+    const head = k === "" ? undefined : countedByNumber.get(k);
+    if (head !== undefined) group(groups, i, head, nextByNumber, "number");
+  }
 
   // 2. By name and room, what the numbers left.
-  const byNameRoom = new Map<string, Group>();
-  const nameRoomKey = (name: string | undefined, room: string | undefined) =>
-    `${key(name)}\u0000${key(room)}`;
-  counted.forEach((line, i) => {
-    if (countedDone[i] || key(line.name) === "") return;
-    const k = nameRoomKey(line.name, line.room);
-    const group = byNameRoom.get(k) ?? { ledger: [], counted: [], matchedBy: "name-room" };
-    group.counted.push(i);
-    byNameRoom.set(k, group);
-  });
-  ledger.forEach((line, i) => {
-    if (ledgerDone[i] || key(line.room) === "") return;
-    const group = byNameRoom.get(nameRoomKey(line.name, line.room));
-    if (!group) return;
-    if (group.ledger.length === 0) groups.push(group);
-    group.ledger.push(i);
-    ledgerDone[i] = true;
-    for (const c of group.counted) countedDone[c] = true;
-  });
+  const countedByNameRoom = new Map<string, number>();
+  const nextByNameRoom = new Int32Array(counted.length);
+  for (let c = counted.length - 1; c >= 0; c--) {
+    if (groups.countedGroup[c] !== -1) continue;
+    const name = stocktakeKey((counted[c] as CountedLine).name, remembered);
+    if (name === "") continue;
+    const k = `${name}\u0000${countedRoomKeys[c]}`;
+    nextByNameRoom[c] = countedByNameRoom.get(k) ?? -1;
+    countedByNameRoom.set(k, c);
+  }
+  for (let i = 0; i < ledger.length; i++) {
+    const room = ledgerRoomKeys[i] as string;
+    if (groups.ledgerGroup[i] !== -1 || room === "") continue;
+    const name = stocktakeKey((ledger[i] as LedgerLine).name, remembered);
+    const head = countedByNameRoom.get(`${name}\u0000${room}`);
+    if (head !== undefined) group(groups, i, head, nextByNameRoom, "name-room");
+  }
 
-  // 3. What is left: each line on its own.
-  ledger.forEach((_, i) => {
-    if (!ledgerDone[i]) groups.push({ ledger: [i], counted: [] });
-  });
-  groups.sort((a, b) => (a.ledger[0] ?? 0) - (b.ledger[0] ?? 0));
-  counted.forEach((_, i) => {
-    if (!countedDone[i]) groups.push({ ledger: [], counted: [i] });
-  });
-
-  const countedRooms = new Set(counted.map((line) => key(line.room)));
-  return groups.map((group) => resultOf(group, ledger, counted, scope, countedRooms));
+  // 3. The results in the ledger's order (a group at its first line, a line left alone on its own),
+  // then what is left of the count, each line on its own.
+  const lines: Lines = {
+    ledger,
+    counted,
+    scope: options.scope ?? "counted-rooms",
+    ledgerRoomKeys,
+    countedRoomKeys,
+    countedRooms: undefined,
+  };
+  const results: StocktakeResult[] = [];
+  for (let i = 0; i < ledger.length; i++) {
+    const g = groups.ledgerGroup[i] ?? -1;
+    if (g === -1) results.push(resultOf([i], [], undefined, lines));
+    else {
+      const books = groups.ledger[g] as number[];
+      if (books[0] === i)
+        results.push(resultOf(books, groups.counted[g] as number[], groups.matchedBy[g], lines));
+    }
+  }
+  for (let c = 0; c < counted.length; c++) {
+    if (groups.countedGroup[c] === -1) results.push(resultOf([], [c], undefined, lines));
+  }
+  return results;
 }
 
+/** Links the counted lines of each repeated number, in ascending order, through `next`. */
+function linkRepeated(numberKeys: readonly string[], repeated: ReadonlySet<string>, next: Int32Array): void {
+  const last = new Map<string, number>();
+  for (let c = 0; c < numberKeys.length; c++) {
+    const k = numberKeys[c] as string;
+    if (!repeated.has(k)) continue;
+    const previous = last.get(k);
+    if (previous !== undefined) next[previous] = c;
+    last.set(k, c);
+  }
+}
+
+/** The groups made so far, as parallel lists, and each line's group (−1 for none). */
+interface Groups {
+  /** Each group's ledger indexes, ascending. */
+  ledger: number[][];
+  /** Each group's counted indexes, ascending. */
+  counted: number[][];
+  matchedBy: ("number" | "name-room")[];
+  ledgerGroup: Int32Array;
+  countedGroup: Int32Array;
+}
+
+/**
+ * Puts ledger line `i` in the group of the counted lines listed from `head` on through `next`: the
+ * group those lines are in already, or a new one.
+ */
+function group(
+  groups: Groups,
+  i: number,
+  head: number,
+  next: Int32Array,
+  matchedBy: "number" | "name-room",
+): void {
+  let g = groups.countedGroup[head] ?? -1;
+  if (g !== -1) (groups.ledger[g] as number[]).push(i);
+  else {
+    g = groups.ledger.length;
+    const list = [head]; // most groups have one counted line: an array of exactly one
+    groups.countedGroup[head] = g;
+    for (let c = next[head] ?? -1; c !== -1; c = next[c] ?? -1) {
+      list.push(c);
+      groups.countedGroup[c] = g;
+    }
+    groups.ledger.push([i]);
+    groups.counted.push(list);
+    groups.matchedBy.push(matchedBy);
+  }
+  groups.ledgerGroup[i] = g;
+}
+
+/**
+ * The result of a group: ledger lines `books` and counted lines `found` (indexes, ascending, handed
+ * over to the result). Loops over the indexes, no copies of the lines.
+ */
 function resultOf(
-  group: Group,
-  ledger: readonly LedgerLine[],
-  counted: readonly CountedLine[],
-  scope: "all" | "counted-rooms",
-  countedRooms: ReadonlySet<string>,
+  books: number[],
+  found: number[],
+  matchedBy: "number" | "name-room" | undefined,
+  lines: Lines,
 ): StocktakeResult {
-  const books = group.ledger.map((i) => ledger[i] as LedgerLine);
-  const found = group.counted.map((i) => counted[i] as CountedLine);
-  const first = books[0];
-  const bookQuantity = sumQuantity(books.map((l) => l.quantity));
-  const countedQuantity = sumQuantity(found.map((l) => l.quantity));
-  const difference = sumQuantity([countedQuantity, -bookQuantity]);
+  const { ledger, counted } = lines;
+  const first = books.length > 0 ? (ledger[books[0] as number] as LedgerLine) : undefined;
+  const firstFound = found.length > 0 ? (counted[found[0] as number] as CountedLine) : undefined;
+  let bookSum = 0;
+  for (const i of books) bookSum += (ledger[i] as LedgerLine).quantity;
+  let countedSum = 0;
+  for (const c of found) countedSum += (counted[c] as CountedLine).quantity;
+  const bookQuantity = roundQuantity(bookSum);
+  const countedQuantity = roundQuantity(countedSum);
+  const difference = roundQuantity(0 + countedQuantity + -bookQuantity);
   const bookRoom = first?.room;
-  const room = bookRoom !== undefined && key(bookRoom) !== "" ? bookRoom : (found[0]?.room ?? "");
+  const bookRoomKey = first === undefined ? "" : (lines.ledgerRoomKeys[books[0] as number] as string);
+  const room = bookRoom !== undefined && bookRoomKey !== "" ? bookRoom : (firstFound?.room ?? "");
 
   let status: StocktakeStatus;
   let countedRoom: string | undefined;
   if (!first) status = "surplus";
-  else if (found.length === 0)
+  else if (found.length === 0) {
     // In a count of some rooms, an item of another room, or of no room (a building, land), was not
     // looked for: it is not counted, not short.
-    status = scope === "counted-rooms" && !countedRooms.has(key(bookRoom)) ? "uncounted" : "shortage";
-  else if (countedQuantity === 0 && bookQuantity > 0) status = "shortage";
+    lines.countedRooms ??= new Set(lines.countedRoomKeys);
+    status =
+      lines.scope === "counted-rooms" && !lines.countedRooms.has(bookRoomKey) ? "uncounted" : "shortage";
+  } else if (countedQuantity === 0 && bookQuantity > 0) status = "shortage";
   else {
-    const elsewhere = found.filter((l) => key(bookRoom) !== "" && key(l.room) !== key(bookRoom));
-    if (group.matchedBy === "number" && elsewhere.length > 0) {
-      status = "misplaced";
-      countedRoom = [...new Set(elsewhere.map((l) => l.room))].join("、");
-    } else status = difference === 0 ? "matched" : "quantity";
+    if (matchedBy === "number" && bookRoomKey !== "") {
+      // The rooms it was counted in other than the books' one, each once, in the count's order.
+      let elsewhere: string[] | undefined;
+      for (const c of found) {
+        if (lines.countedRoomKeys[c] === bookRoomKey) continue;
+        const countedIn = (counted[c] as CountedLine).room;
+        if (elsewhere === undefined) elsewhere = [countedIn];
+        else if (!elsewhere.includes(countedIn)) elsewhere.push(countedIn);
+      }
+      if (elsewhere !== undefined) countedRoom = elsewhere.join("、");
+    }
+    status = countedRoom !== undefined ? "misplaced" : difference === 0 ? "matched" : "quantity";
   }
 
   // Values: quantity × unit price; a group of several prices at its average, split exactly.
-  const prices = new Set(books.map((l) => l.unitPrice));
-  const priced = books.length > 0 && !prices.has(undefined);
+  let priced = first !== undefined;
+  let onePrice = true;
+  const firstPrice = first?.unitPrice;
+  for (const i of books) {
+    const price = (ledger[i] as LedgerLine).unitPrice;
+    if (price === undefined) {
+      priced = false;
+      break;
+    }
+    // As a Set would tell prices apart (SameValueZero).
+    if (price !== firstPrice && !(Number.isNaN(price) && Number.isNaN(firstPrice))) onePrice = false;
+  }
   let unitPrice: Fen | undefined;
   let bookValue: Fen | undefined;
   let surplusValue: Fen | undefined;
   let shortageValue: Fen | undefined;
   if (priced) {
-    bookValue = sumFen(books.map((l) => multiplyFen(l.unitPrice as Fen, l.quantity)));
-    if (prices.size === 1) unitPrice = first?.unitPrice;
-    const worth = (units: number): Fen =>
+    if (books.length === 1) {
+      const line = first as LedgerLine;
+      bookValue = multiplyFen(line.unitPrice as Fen, line.quantity);
+    } else {
+      const values: Fen[] = [];
+      for (const i of books) {
+        const line = ledger[i] as LedgerLine;
+        values.push(multiplyFen(line.unitPrice as Fen, line.quantity));
+      }
+      bookValue = sumFen(values);
+    }
+    if (onePrice) unitPrice = firstPrice;
+    // Several prices and no units on the books: what a unit is worth is unknown.
+    const worth = (units: number): Fen | undefined =>
       unitPrice !== undefined
         ? multiplyFen(unitPrice, units)
-        : shareOf(bookValue as Fen, units, bookQuantity);
+        : bookQuantity > 0
+          ? shareOf(bookValue as Fen, units, bookQuantity)
+          : undefined;
     surplusValue = difference > 0 ? worth(difference) : 0;
     shortageValue = difference < 0 ? worth(-difference) : 0;
   } else if (books.length === 0) {
-    const price = found.length === 1 ? found[0]?.unitPrice : undefined;
+    const price = found.length === 1 ? firstFound?.unitPrice : undefined;
     bookValue = 0;
     shortageValue = 0;
     if (price !== undefined) {
@@ -253,23 +359,130 @@ function resultOf(
     shortageValue = priced ? 0 : undefined;
   }
 
-  const assetNo = first?.assetNo ?? found.find((l) => l.assetNo !== undefined)?.assetNo;
-  const name = first?.name ?? found.find((l) => l.name !== undefined)?.name ?? "";
-  return {
-    status,
-    ...(group.matchedBy === undefined ? {} : { matchedBy: group.matchedBy }),
-    ledger: [...group.ledger].sort((a, b) => a - b),
-    counted: [...group.counted].sort((a, b) => a - b),
-    ...(assetNo === undefined ? {} : { assetNo }),
-    name,
-    room,
-    ...(countedRoom === undefined ? {} : { countedRoom }),
-    bookQuantity,
-    countedQuantity,
-    difference,
-    ...(unitPrice === undefined ? {} : { unitPrice }),
-    ...(bookValue === undefined ? {} : { bookValue }),
-    ...(surplusValue === undefined ? {} : { surplusValue }),
-    ...(shortageValue === undefined ? {} : { shortageValue }),
-  };
+  let assetNo = first?.assetNo;
+  if (assetNo === undefined) {
+    for (const c of found) {
+      assetNo = (counted[c] as CountedLine).assetNo;
+      if (assetNo !== undefined) break;
+    }
+  }
+  let name = first?.name;
+  if (name === undefined) {
+    for (const c of found) {
+      name = (counted[c] as CountedLine).name;
+      if (name !== undefined) break;
+    }
+  }
+
+  const nameOrEmpty = name ?? "";
+  // One object, its properties in the order they have always had (optional ones only when known). The
+  // usual shapes are written out whole, as literals: an object grown one property at a time
+  // reallocates its property store as it grows, and a reconciliation makes one per line.
+  if (
+    unitPrice !== undefined &&
+    bookValue !== undefined &&
+    surplusValue !== undefined &&
+    shortageValue !== undefined
+  ) {
+    if (matchedBy !== undefined && assetNo !== undefined) {
+      if (countedRoom === undefined)
+        return {
+          status,
+          matchedBy,
+          ledger: books,
+          counted: found,
+          assetNo,
+          name: nameOrEmpty,
+          room,
+          bookQuantity,
+          countedQuantity,
+          difference,
+          unitPrice,
+          bookValue,
+          surplusValue,
+          shortageValue,
+        };
+      return {
+        status,
+        matchedBy,
+        ledger: books,
+        counted: found,
+        assetNo,
+        name: nameOrEmpty,
+        room,
+        countedRoom,
+        bookQuantity,
+        countedQuantity,
+        difference,
+        unitPrice,
+        bookValue,
+        surplusValue,
+        shortageValue,
+      };
+    }
+    if (countedRoom === undefined) {
+      if (matchedBy !== undefined)
+        return {
+          status,
+          matchedBy,
+          ledger: books,
+          counted: found,
+          name: nameOrEmpty,
+          room,
+          bookQuantity,
+          countedQuantity,
+          difference,
+          unitPrice,
+          bookValue,
+          surplusValue,
+          shortageValue,
+        };
+      if (assetNo !== undefined)
+        return {
+          status,
+          ledger: books,
+          counted: found,
+          assetNo,
+          name: nameOrEmpty,
+          room,
+          bookQuantity,
+          countedQuantity,
+          difference,
+          unitPrice,
+          bookValue,
+          surplusValue,
+          shortageValue,
+        };
+      return {
+        status,
+        ledger: books,
+        counted: found,
+        name: nameOrEmpty,
+        room,
+        bookQuantity,
+        countedQuantity,
+        difference,
+        unitPrice,
+        bookValue,
+        surplusValue,
+        shortageValue,
+      };
+    }
+  }
+  const result = { status } as StocktakeResult;
+  if (matchedBy !== undefined) result.matchedBy = matchedBy;
+  result.ledger = books;
+  result.counted = found;
+  if (assetNo !== undefined) result.assetNo = assetNo;
+  result.name = nameOrEmpty;
+  result.room = room;
+  if (countedRoom !== undefined) result.countedRoom = countedRoom;
+  result.bookQuantity = bookQuantity;
+  result.countedQuantity = countedQuantity;
+  result.difference = difference;
+  if (unitPrice !== undefined) result.unitPrice = unitPrice;
+  if (bookValue !== undefined) result.bookValue = bookValue;
+  if (surplusValue !== undefined) result.surplusValue = surplusValue;
+  if (shortageValue !== undefined) result.shortageValue = shortageValue;
+  return result;
 }

@@ -80,6 +80,13 @@ export function sumFen(values: Iterable<Fen>): Fen {
  */
 export function multiplyFen(fen: Fen, quantity: number | string): Fen {
   assertFen(fen, "fen");
+  if (typeof quantity === "number" && Number.isSafeInteger(quantity)) {
+    // A whole quantity: the product of two integers is exact in a double while it is a safe integer
+    // (a larger one rounds to 2^53 or beyond, which is not), so only out-of-range products take the
+    // exact path below, to fail as it does. `+ 0` turns −0 into 0, as the exact path gives.
+    const product = fen * quantity;
+    if (Number.isSafeInteger(product)) return product + 0;
+  }
   const q = quantityParts(quantity);
   const product = BigInt(fen) * BigInt(q.digits === "" ? "0" : q.digits);
   const negative = product < 0n !== q.negative;

@@ -198,3 +198,16 @@ describe("reconcileStocktake (properties)", () => {
     );
   });
 });
+
+describe("a group with several prices and no units on the books", () => {
+  it("is found in the count without a value for what was found, instead of failing", () => {
+    const ledger: LedgerLine[] = [
+      { name: "椅", room: "1", quantity: 0, unitPrice: 10000 },
+      { name: "椅", room: "1", quantity: 0, unitPrice: 20000 },
+    ];
+    const counted: CountedLine[] = [{ name: "椅", room: "1", quantity: 1 }];
+    const [result] = reconcileStocktake(ledger, counted);
+    expect(result).toMatchObject({ status: "quantity", bookQuantity: 0, countedQuantity: 1, bookValue: 0 });
+    expect(result?.surplusValue).toBeUndefined();
+  });
+});

@@ -90,6 +90,48 @@ describe("multiplyFen", () => {
     },
   );
 
+  it("multiplies by a whole quantity exactly, or throws MONEY_OVERFLOW, as the exact path does", () => {
+    const whole = fc.oneof(
+      fc.integer({ min: -100, max: 100 }),
+      fc.constantFrom(0, -0, 1, -1, 2, 3, MAX, -MAX, 2 ** 26, 2 ** 27),
+      fc.bigInt({ min: BigInt(-MAX), max: BigInt(MAX) }).map(Number),
+    );
+    const outcome = (run: () => number) => {
+      try {
+        return { value: run() };
+      } catch (error) {
+        return { code: error instanceof HouqinError ? error.code : "other" };
+      }
+    };
+    fc.assert(
+      fc.property(fc.oneof(anyFen, whole), whole, (amount, quantity) => {
+        const product = BigInt(amount) * BigInt(quantity);
+        const expected =
+          product > BigInt(MAX) || product < BigInt(-MAX)
+            ? { code: "MONEY_OVERFLOW" }
+            : { value: Number(product) };
+        // A string quantity always takes the exact (decimal) path: the two agree, −0 never comes out.
+        expect(outcome(() => multiplyFen(amount, quantity))).toStrictEqual(expected);
+        expect(outcome(() => multiplyFen(amount, String(quantity)))).toStrictEqual(expected);
+        if ("value" in expected) expect(Object.is(multiplyFen(amount, quantity), -0)).toBe(false);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("gives 0, never −0, for a zero product", () => {
+    expect(Object.is(multiplyFen(0, -3), 0)).toBe(true);
+    expect(Object.is(multiplyFen(-5, 0), 0)).toBe(true);
+    expect(Object.is(multiplyFen(-5, -0), 0)).toBe(true);
+  });
+
+  it("throws MONEY_OVERFLOW for a whole quantity whose product is just past the safe range", () => {
+    expect(multiplyFen(2 ** 26, 2 ** 26 + 1)).toBe(2 ** 52 + 2 ** 26);
+    expect(codeOf(() => multiplyFen(2 ** 27, 2 ** 26))).toBe("MONEY_OVERFLOW");
+    expect(codeOf(() => multiplyFen(-MAX, 2))).toBe("MONEY_OVERFLOW");
+    expect(codeOf(() => multiplyFen(0.5, 2))).toBe("INVALID_ARGUMENT");
+  });
+
   it("matches exact rational arithmetic on quantities with up to three decimals", () => {
     fc.assert(
       fc.property(
