@@ -50,7 +50,8 @@ export function isCellError(value: unknown): value is CellError {
  * parseErrorText("REF") // undefined
  */
 export function parseErrorText(text: string): ExcelErrorCode | undefined {
-  if (text.length > 100) return undefined;
+  // Every error code starts with "#" ("＃" typed full-width): text without one is none.
+  if (text.length > 100 || (!text.includes("#") && !text.includes("＃"))) return undefined;
   const code = normalizeText(text).toUpperCase();
   return isExcelErrorCode(code) ? code : undefined;
 }
@@ -68,5 +69,8 @@ export function parseErrorText(text: string): ExcelErrorCode | undefined {
 export function isBlankCell(cell: Cell): boolean {
   const { value } = cell;
   if (value === null || value === undefined) return true;
-  return typeof value === "string" && normalizeText(value) === "";
+  return typeof value === "string" && BLANK_TEXT.test(value);
 }
+
+/** Text that normalizeText turns into "": white space, U+0085 and zero-width spaces only. */
+const BLANK_TEXT = /^[\s\u0085\u200B\u2060]*$/;

@@ -198,6 +198,13 @@ export function parseTable<F extends FieldMap>(
     }
   }
 
+  // Only a finding needs a field's title and a cell's address: worked out then, not for every cell.
+  const titleOf = (f: FieldMap[string]) => localize(f.title, options.lang);
+  const at = (r: number, key: string) => ({
+    sheet: sheet.name,
+    cell: cellOf(table as RecognizedTable, r, key),
+    row: r,
+  });
   for (let r = table.firstRow; r <= table.lastRow; r++) {
     if (skipped.has(r)) continue;
     if (
@@ -213,17 +220,15 @@ export function parseTable<F extends FieldMap>(
     let complete = true;
     for (const [key, f] of fields) {
       const col = columns[key];
-      const title = localize(f.title, options.lang);
       const cell = col === undefined ? undefined : cellAt(r, col);
-      const at = { sheet: sheet.name, cell: cellOf(table as RecognizedTable, r, key), row: r };
       if (!cell || isBlankCell(cell)) {
         if (f.required) {
           complete = false;
           findings.push({
             rule: "workbook/missing-value",
             severity: "warning",
-            message: localize(MSG.missing, options.lang, { field: title }),
-            ...at,
+            message: localize(MSG.missing, options.lang, { field: titleOf(f) }),
+            ...at(r, key),
             data: { field: key },
           });
         }
@@ -235,8 +240,8 @@ export function parseTable<F extends FieldMap>(
         findings.push({
           rule: "workbook/error-value",
           severity: "error",
-          message: localize(MSG.errorValue, options.lang, { field: title, error: cell.value.error }),
-          ...at,
+          message: localize(MSG.errorValue, options.lang, { field: titleOf(f), error: cell.value.error }),
+          ...at(r, key),
           data: { field: key, error: cell.value.error },
         });
         continue;
@@ -257,10 +262,10 @@ export function parseTable<F extends FieldMap>(
         rule: "workbook/unreadable-cell",
         severity: "warning",
         message: localize(f.required ? MSG.unreadableRequired : MSG.unreadable, options.lang, {
-          field: title,
+          field: titleOf(f),
           reason: reason.replace(/[。.]$/, ""),
         }),
-        ...at,
+        ...at(r, key),
         data: { field: key, code: params?.code ?? "invalid", text: cell.text },
       });
     }

@@ -68,6 +68,10 @@ interface Grid {
   rows: number;
   cols: number;
   text(r: number, c: number): string;
+  /** The cell's text as headers are compared: normalizeHeader(text(r, c)). */
+  header(r: number, c: number): string;
+  /** The header label as headers are compared: normalizeHeader(label(r, c)). */
+  headerLabel(r: number, c: number): string;
   /** The cell as read, for the few places that must know whether a value reads as its field's. */
   cell(r: number, c: number): Cell | undefined;
   label(r: number, c: number): string;
@@ -86,24 +90,45 @@ function makeGrid(sheet: SheetData): Grid {
     for (let r = m.top; r <= Math.min(m.bottom, m.top + 50); r++)
       for (let c = m.left; c <= m.right; c++) mergeAt.set(r * 20000 + c, m);
   }
-  const text = (r: number, c: number): string => {
+  // A cell's text is asked for many times (blank rows, totals, footers, repeated headers): worked out
+  // once per cell and kept, by row then column.
+  const memo = (compute: (r: number, c: number) => string) => {
+    const kept: string[][] = [];
+    return (r: number, c: number): string => {
+      let row = kept[r];
+      if (row === undefined) {
+        row = [];
+        kept[r] = row;
+      }
+      let value = row[c];
+      if (value === undefined) {
+        value = compute(r, c);
+        row[c] = value;
+      }
+      return value;
+    };
+  };
+  const text = memo((r, c) => {
     const cell = sheet.rows[r - 1]?.[c - 1];
     if (!cell || isBlankCell(cell)) return "";
     return normalizeText(cell.text !== "" ? cell.text : String(cell.value ?? ""));
+  });
+  const label = (r: number, c: number): string => {
+    const m = mergeAt.get(r * 20000 + c);
+    if (!m) return text(r, c);
+    if (c !== m.left) return "";
+    return text(m.top, m.left);
   };
   return {
     name: sheet.name,
     rows,
     cols,
     text,
+    header: memo((r, c) => normalizeHeader(text(r, c))),
+    headerLabel: memo((r, c) => normalizeHeader(label(r, c))),
     cell: (r, c) => sheet.rows[r - 1]?.[c - 1],
     // A header cell's own label; a horizontal merge labels only its left column, a vertical one every row.
-    label(r, c) {
-      const m = mergeAt.get(r * 20000 + c);
-      if (!m) return text(r, c);
-      if (c !== m.left) return "";
-      return text(m.top, m.left);
-    },
+    label,
     // The group header above: a horizontal merge on the row above that does not reach this row.
     group(r, c) {
       if (r < 2) return "";
@@ -163,7 +188,7 @@ function assignColumns(grid: Grid, r: number, kind: TableKind): Candidate | unde
   for (let c = 1; c <= grid.cols && labelled < 2; c++) if (grid.label(r, c) !== "") labelled++;
   if (labelled < 2) return undefined;
   for (let c = 1; c <= grid.cols; c++) {
-    const label = normalizeHeader(grid.label(r, c));
+    const label = grid.headerLabel(r, c);
     const group = normalizeHeader(grid.group(r, c));
     const texts = group === "" ? [label] : [label, group + label, ...(label === "" ? [group] : [])];
     if (texts.every((t) => t === "")) continue;
@@ -191,18 +216,13 @@ function assignColumns(grid: Grid, r: number, kind: TableKind): Candidate | unde
   return { kind, headerRow: r, columns, matched, score };
 }
 
-function isTotalsText(text: string, re: RegExp): boolean {
-  return re.test(normalizeHeader(text));
-}
-
 function rowMatches(grid: Grid, r: number, re: RegExp): boolean {
   // A totals row says so in one of its first text cells.
   let seen = 0;
   for (let c = 1; c <= grid.cols && seen < 3; c++) {
-    const t = grid.text(r, c);
-    if (t === "") continue;
+    if (grid.text(r, c) === "") continue;
     seen++;
-    if (isTotalsText(t, re)) return true;
+    if (re.test(grid.header(r, c))) return true;
   }
   return false;
 }
@@ -220,8 +240,8 @@ function repeatsHeader(grid: Grid, r: number, cand: Candidate): boolean {
   let total = 0;
   for (const col of Object.values(cand.columns)) {
     total++;
-    const label = normalizeHeader(grid.label(cand.headerRow, col));
-    if (label !== "" && normalizeHeader(grid.text(r, col)) === label) same++;
+    const label = grid.headerLabel(cand.headerRow, col);
+    if (label !== "" && grid.header(r, col) === label) same++;
   }
   return total > 0 && same * 2 > total;
 }

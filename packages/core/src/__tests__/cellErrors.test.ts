@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isBlankCell, isCellError, parseErrorText } from "../cellErrors.js";
+import { normalizeText } from "../normalizeText.js";
 
 describe("isCellError", () => {
   it("recognises an error value", () => {
@@ -63,5 +65,26 @@ describe("isBlankCell", () => {
     [{ value: { error: "#N/A" as const }, text: "#N/A" }],
   ])("calls %j not blank", (cell) => {
     expect(isBlankCell(cell)).toBe(false);
+  });
+
+  it("calls text blank exactly when it normalises to nothing", () => {
+    const spaces = fc.constantFrom(
+      " ",
+      "\t",
+      "\n",
+      "\u3000",
+      "\u00A0",
+      "\u0085",
+      "\u200B",
+      "\u2060",
+      "\uFEFF",
+      "a",
+      "１",
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: spaces })), (text) => {
+        expect(isBlankCell({ value: text, text })).toBe(normalizeText(text) === "");
+      }),
+    );
   });
 });

@@ -52,4 +52,32 @@ describe("normalizeText", () => {
       }),
     );
   });
+
+  it("gives what its steps give, text that is already normal included", () => {
+    const steps = (s: string) =>
+      toHalfWidth(s)
+        .replace(/[\u200B\u2060]/g, "")
+        .replace(/[\s\u0085]+/g, " ")
+        .trim();
+    const units = fc.constantFrom(
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\u3000",
+      "\u00A0",
+      "\u0085",
+      "\u200B",
+      "\u2060",
+      "a",
+      "食",
+      "１",
+      "￥",
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: units })), (s) => {
+        expect(normalizeText(s)).toBe(steps(s));
+      }),
+    );
+  });
 });
