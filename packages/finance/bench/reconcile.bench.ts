@@ -1,7 +1,7 @@
 /**
  * Times `reconcileBank` on the lines `generate.ts` wrote (journal.csv, statement.csv in a directory) and
  * prints one JSON object: the median and best time of the runs, the matches by pass, the outstanding
- * lines, the status and the peak RSS of this process. `run.mjs` bundles and runs it; the timing covers
+ * lines, the status and the peak RSS of this process. the repository's benchmark (bench/scenarios/reconcile.mjs) bundles and runs it; the timing covers
  * the matching core only (the lines are read from the CSV before the clock starts).
  */
 import { readFileSync } from "node:fs";
