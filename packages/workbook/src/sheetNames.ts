@@ -48,7 +48,7 @@ export function uniqueSheetName(name: string, taken: Iterable<string>): string {
 
 /**
  * Checks a sheet name as Excel would: 1–31 characters, none of : \\ / ? * [ ], no quote at either
- * end, not "History" (Excel keeps it for change tracking).
+ * end, not "History" in any case (Excel keeps it for change tracking).
  *
  * @throws HouqinError `INVALID_ARGUMENT` for a name Excel does not allow
  */
@@ -58,7 +58,7 @@ export function assertSheetName(name: string): void {
     name.length > MAX_SHEET_NAME ||
     /[:\\/?*[\]]/.test(name) ||
     /^'|'$/.test(name) ||
-    name === "History"
+    name.toLowerCase() === "history"
   ) {
     throw new HouqinError("INVALID_ARGUMENT", `Not a sheet name Excel allows: ${JSON.stringify(name)}`);
   }

@@ -128,7 +128,7 @@ const MSG = {
     "No class list, so the 1530 roster is empty (add 班级 to the settings, or a sheet with 班级 and 班主任 columns)",
   ),
   noStatement: tr(
-    "没有找到银行对账单：请加入银行对账单工作表（有“日期”“收入/借方”“支出/贷方”等列）后再生成余额调节表",
+    "没有找到银行对账单：请加入银行对账单工作表（有“交易日期”“收入（贷方）”“支出（借方）”或“交易金额”等列）后再生成余额调节表",
     "No bank statement found: add the bank's statement as a sheet (with date and amount columns) to make the reconciliation",
   ),
   noJournal: tr(

@@ -237,7 +237,7 @@ export class OfficeWorkbook implements Workbook {
     await this.#run(async (context) => {
       const sheets = context.workbook.worksheets;
       const old = sheets.getItemOrNullObject(name);
-      old.load("name,position");
+      old.load("position");
       await context.sync();
       context.application.suspendApiCalculationUntilNextSync();
       let sheet: ExcelWorksheet;
@@ -250,11 +250,12 @@ export class OfficeWorkbook implements Workbook {
         sheet.name = name;
         sheet.position = old.position;
       }
-      for (let i = 0; i < Math.max(1, blocks.length); i++) {
+      const requests = Math.max(1, blocks.length);
+      for (let i = 0; i < requests; i++) {
         if (i > 0) context.application.suspendApiCalculationUntilNextSync();
         const block = blocks[i];
         if (block) writeBlock(sheet, grid, block);
-        if (i === Math.max(1, blocks.length) - 1) layOut(sheet, options);
+        if (i === requests - 1) layOut(sheet, options);
         await context.sync();
       }
     });
@@ -550,7 +551,8 @@ export class OfficeWorkbook implements Workbook {
         const notes = this.#notes
           ? part.map(([address]) => ws.notes.getItemOrNullObject(address))
           : undefined;
-        await syncSheet(context, sheet);
+        // The notes are looked up first; without notes, one sync tells only whether the sheet exists.
+        if (notes || part === chunks[0]) await syncSheet(context, sheet);
         if (part.length === 0) return;
         context.application.suspendApiCalculationUntilNextSync();
         part.forEach((cell, i) => {

@@ -41,3 +41,11 @@ describe("safeSheetName", () => {
     );
   });
 });
+
+describe("assertSheetName", () => {
+  it("refuses History in any case, as Excel does", () => {
+    for (const name of ["History", "history", "HISTORY"])
+      expect(() => assertSheetName(name)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => assertSheetName("History 2")).not.toThrow();
+  });
+});
