@@ -166,14 +166,20 @@ function matchScore(header: string, synonyms: readonly string[]): number {
   return best;
 }
 
-const synonymCache = new WeakMap<TableKind, Map<string, string[]>>();
-function normalizedSynonyms(kind: TableKind): Map<string, string[]> {
+/** A field's header synonyms and the words that rule a header out, normalised once per kind. */
+interface FieldWords {
+  synonyms: string[];
+  excludes: string[];
+}
+
+const synonymCache = new WeakMap<TableKind, Map<string, FieldWords>>();
+function normalizedSynonyms(kind: TableKind): Map<string, FieldWords> {
   let map = synonymCache.get(kind);
   if (!map) {
     map = new Map();
     for (const [key, f] of Object.entries(kind.fields)) {
       const all = [...f.synonyms, f.title["zh-CN"], f.title.en].map(normalizeHeader).filter((s) => s !== "");
-      map.set(key, [...new Set(all)]);
+      map.set(key, { synonyms: [...new Set(all)], excludes: (f.excludes ?? []).map(normalizeHeader) });
     }
     synonymCache.set(kind, map);
   }
@@ -192,11 +198,10 @@ function assignColumns(grid: Grid, r: number, kind: TableKind): Candidate | unde
     const group = normalizeHeader(grid.group(r, c));
     const texts = group === "" ? [label] : [label, group + label, ...(label === "" ? [group] : [])];
     if (texts.every((t) => t === "")) continue;
-    for (const [key, syns] of synonyms) {
-      const excludes = kind.fields[key]?.excludes;
-      if (excludes?.some((w) => texts.some((t) => t.includes(normalizeHeader(w))))) continue;
+    for (const [key, words] of synonyms) {
+      if (words.excludes.some((w) => texts.some((t) => t.includes(w)))) continue;
       let score = 0;
-      for (const t of texts) score = Math.max(score, matchScore(t, syns));
+      for (const t of texts) score = Math.max(score, matchScore(t, words.synonyms));
       if (score > 0) triples.push({ key, col: c, score });
     }
   }
@@ -403,8 +408,8 @@ export function kindNamed(kinds: readonly TableKind[], name: string): TableKind 
 export function fieldKeyOf(kind: TableKind, name: string): string | undefined {
   if (name in kind.fields) return name;
   const n = normalizeHeader(name);
-  for (const [key, syns] of normalizedSynonyms(kind))
-    if (key.toLowerCase() === n || syns.includes(n)) return key;
+  for (const [key, words] of normalizedSynonyms(kind))
+    if (key.toLowerCase() === n || words.synonyms.includes(n)) return key;
   return undefined;
 }
 

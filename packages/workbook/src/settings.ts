@@ -126,6 +126,45 @@ function keyIs(normalized: string, names: readonly string[]): boolean {
 const OVERRIDE_RE =
   /^\s*(表格类型|类型|表头行|列|忽略|kind|headerrow|header row|column|ignore)\s*[:：]\s*(.+)$/i;
 
+/** What a correction in the settings sets. */
+export type OverrideWhat = "kind" | "headerRow" | "column" | "ignore";
+
+/** A correction's key read: what it sets, for which sheet, and (for a column) which field, as written. */
+export interface OverrideKey {
+  what: OverrideWhat;
+  sheet: string;
+  /** The field a column correction names; undefined when "列:" lacks its second colon. */
+  field?: string;
+}
+
+/**
+ * Reads the key of a recognition correction in the settings ("表格类型:收费明细", "表头行:收费明细",
+ * "列:收费明细:金额", "忽略:草稿"); the one grammar readSettings and settingsEdits share.
+ *
+ * @param key - the key as written, normalised text
+ * @returns the correction's parts, or undefined when the key is not a correction
+ * @example parseOverrideKey("列:收费明细:金额") // { what: "column", sheet: "收费明细", field: "金额" }
+ */
+export function parseOverrideKey(key: string): OverrideKey | undefined {
+  const match = OVERRIDE_RE.exec(key);
+  if (!match) return undefined;
+  const word = normalizeHeader(match[1] as string);
+  const rest = (match[2] as string).trim();
+  if (word === "列" || word === "column") {
+    const sep = rest.search(/[:：](?=[^:：]*$)/);
+    return sep < 0
+      ? { what: "column", sheet: rest }
+      : { what: "column", sheet: rest.slice(0, sep).trim(), field: rest.slice(sep + 1).trim() };
+  }
+  const what: OverrideWhat =
+    word === "表头行" || word === "headerrow"
+      ? "headerRow"
+      : word === "忽略" || word === "ignore"
+        ? "ignore"
+        : "kind";
+  return { what, sheet: rest };
+}
+
 /**
  * Reads the school's settings from the 设置 (Settings) sheet: a column of keys and a column of values.
  * Bad values become findings at their cells and fall back to defaults.
@@ -189,7 +228,7 @@ export function readSettings(
     entries.set(nkey, list);
     const text = normalizeText(entry.cell.text !== "" ? entry.cell.text : String(entry.cell.value ?? ""));
 
-    const override = OVERRIDE_RE.exec(key);
+    const override = parseOverrideKey(key);
     if (override) {
       readOverride(override, entry, row, text, overrides, (reason) =>
         bad(entry, row, MSG.badOverride, { key, text, reason: localize(reason, lang) }),
@@ -274,46 +313,40 @@ export function readSettings(
 }
 
 function readOverride(
-  match: RegExpExecArray,
+  key: OverrideKey,
   entry: SettingEntry,
   row: number,
   text: string,
   overrides: Map<string, TableOverride>,
   fail: (reason: Bilingual) => void,
 ): void {
-  const what = normalizeHeader(match[1] as string);
-  const rest = (match[2] as string).trim();
-  const update = (sheet: string, change: (o: TableOverride) => TableOverride) => {
-    const o = overrides.get(sheet) ?? {};
+  const update = (change: (o: TableOverride) => TableOverride) => {
+    const o = overrides.get(key.sheet) ?? {};
     const source = [...(o.source ?? []), { key: entry.key, cell: entry.address, row }];
-    overrides.set(sheet, { ...change(o), source });
+    overrides.set(key.sheet, { ...change(o), source });
   };
-  if (what === "列" || what === "column") {
-    const sep = rest.search(/[:：](?=[^:：]*$)/);
-    if (sep < 0) {
+  if (key.what === "column") {
+    const fieldName = key.field;
+    if (fieldName === undefined) {
       fail({ "zh-CN": "应写作“列:工作表:字段”", en: "write it as “column:sheet:field”" });
       return;
     }
-    const fieldName = rest.slice(sep + 1).trim();
     if (!/^[A-Za-z]{1,3}$/.test(text)) {
       fail({ "zh-CN": "列应为字母，例如 E", en: "a column is letters, such as E" });
       return;
     }
-    update(rest.slice(0, sep).trim(), (o) => ({
-      ...o,
-      columns: { ...o.columns, [fieldName]: text.toUpperCase() },
-    }));
+    update((o) => ({ ...o, columns: { ...o.columns, [fieldName]: text.toUpperCase() } }));
     return;
   }
-  if (what === "表格类型" || what === "类型" || what === "kind") update(rest, (o) => ({ ...o, kind: text }));
-  else if (what === "表头行" || what === "headerrow") {
+  if (key.what === "kind") update((o) => ({ ...o, kind: text }));
+  else if (key.what === "headerRow") {
     // A number is read as the number it is, even in a column formatted as dates (shown "1900-01-03").
     const n = typeof entry.cell.value === "number" ? entry.cell.value : Number(text);
     if (!Number.isInteger(n) || n < 1)
       fail({ "zh-CN": "表头行应为正整数", en: "the header row is a whole number" });
-    else update(rest, (o) => ({ ...o, headerRow: n }));
-  } else if (what === "忽略" || what === "ignore") {
-    update(rest, (o) => ({ ...o, ignore: !/^(否|no|n|false|0)$/i.test(text) }));
+    else update((o) => ({ ...o, headerRow: n }));
+  } else {
+    update((o) => ({ ...o, ignore: !/^(否|no|n|false|0)$/i.test(text) }));
   }
 }
 

@@ -1,6 +1,7 @@
 import { type Cell, HouqinError, isBlankCell, normalizeText } from "@houqin/core";
 import { cellAddress, columnNumber } from "./address.js";
 import { normalizeHeader } from "./normalizeHeader.js";
+import { type OverrideWhat, parseOverrideKey } from "./settings.js";
 import { assertSheetName } from "./sheetNames.js";
 import type { CellWrite, SheetData } from "./workbook.js";
 
@@ -19,11 +20,7 @@ export interface OverrideEdit {
   ignore?: boolean | null;
 }
 
-/** The settings keys of a sheet's corrections, as readSettings reads them. */
-const OVERRIDE_KEY_RE =
-  /^\s*(表格类型|类型|表头行|列|忽略|kind|headerrow|header row|column|ignore)\s*[:：]\s*(.+)$/i;
-
-type What = "kind" | "headerRow" | "column" | "ignore";
+type What = OverrideWhat;
 
 /** A correction row already in the settings sheet. */
 interface OverrideRow {
@@ -35,15 +32,6 @@ interface OverrideRow {
   /** The 1-based column of its value cell. */
   valueColumn: number;
   value: Cell | undefined;
-}
-
-function whatOf(word: string): What | undefined {
-  const w = normalizeHeader(word);
-  if (w === "表格类型" || w === "类型" || w === "kind") return "kind";
-  if (w === "表头行" || w === "headerrow") return "headerRow";
-  if (w === "列" || w === "column") return "column";
-  if (w === "忽略" || w === "ignore") return "ignore";
-  return undefined;
 }
 
 /** The correction rows of a settings sheet, top to bottom, and where its entries' keys sit. */
@@ -58,18 +46,10 @@ function readOverrideRows(sheet: SheetData): { rows: OverrideRow[]; lastRow: num
     const keyCell = cells[keyIndex] as Cell;
     if (typeof keyCell.value !== "string") return;
     keyColumn = keyIndex + 1;
-    const match = OVERRIDE_KEY_RE.exec(normalizeText(keyCell.value));
-    const what = match ? whatOf(match[1] as string) : undefined;
-    if (!match || what === undefined) return;
-    const rest = (match[2] as string).trim();
-    let sheetName = rest;
-    let field = "";
-    if (what === "column") {
-      const sep = rest.search(/[:：](?=[^:：]*$)/);
-      if (sep < 0) return;
-      sheetName = rest.slice(0, sep).trim();
-      field = normalizeHeader(rest.slice(sep + 1));
-    }
+    const key = parseOverrideKey(normalizeText(keyCell.value));
+    if (!key || (key.what === "column" && key.field === undefined)) return;
+    const { what, sheet: sheetName } = key;
+    const field = key.field === undefined ? "" : normalizeHeader(key.field);
     rows.push({
       what,
       sheet: sheetName,
