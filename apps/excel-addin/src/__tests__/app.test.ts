@@ -1,4 +1,4 @@
-import type { Finding } from "@houqin/core";
+import type { Finding, Lang } from "@houqin/core";
 import {
   type GeneratedWorkbook,
   generateAssetsWorkbook,
@@ -346,6 +346,7 @@ describe("listTables and saveMapping", () => {
       kind: "finance.charges",
       headerRow: 3,
       columns: { amount: "f" },
+      lang: "zh-CN",
     });
     expect(saved).toEqual({ settingsSheet: "设置", cells: ["A1", "B1", "A2", "B2", "A3", "B3", "A4", "B4"] });
     expect(workbook.sheetNames()).toEqual(["收费记录", "设置"]);
@@ -387,6 +388,7 @@ describe("listTables and saveMapping", () => {
       sheet: "收费记录",
       kind: "finance.charges",
       columns: { amount: null },
+      lang: "zh-CN",
     });
     expect(reset).toEqual({ settingsSheet: "设置", cells: ["B4"] });
     expect(amount((await listTables(host, { lang: "zh-CN" })).tables)).toBe("D");
@@ -404,6 +406,7 @@ describe("listTables and saveMapping", () => {
       sheet: "收费记录",
       kind: "finance.charges",
       columns: { amount: "F" },
+      lang: "zh-CN",
     });
     expect(saved.cells).toEqual(["B3", "A5", "B5"]);
     expect(workbook.sheet("设置").values).toEqual([
@@ -417,7 +420,7 @@ describe("listTables and saveMapping", () => {
     expect(tables[0]?.fields.find((x) => x.key === "amount")?.column).toBe("F");
   });
 
-  it("rejects a wrong column letter, header row, kind, field or sheet with a message in both languages, writing nothing", async () => {
+  it("rejects a wrong column letter, header row, kind, field or sheet with a message in the user's language, writing nothing", async () => {
     const workbook = chargesWorkbook();
     const host = hostOf(workbook);
     const bad = [
@@ -426,7 +429,7 @@ describe("listTables and saveMapping", () => {
         "列“1A”无效",
         "not a column",
       ],
-      [{ sheet: "收费记录", kind: "finance.charges", columns: { amount: "XFE" } }, "XFE", "A to XFD"],
+      [{ sheet: "收费记录", kind: "finance.charges", columns: { amount: "XFE" } }, "列“XFE”无效", "A to XFD"],
       [{ sheet: "收费记录", kind: "finance.charges", headerRow: 0, columns: {} }, "表头行", "header row"],
       [{ sheet: "收费记录", kind: "finance.nonsense", columns: {} }, "不认识表格类型", "Unknown table kind"],
       [{ sheet: "收费记录", kind: "finance.charges", columns: { colour: "B" } }, "没有“colour”", "no field"],
@@ -442,15 +445,21 @@ describe("listTables and saveMapping", () => {
       ],
     ] as const;
     for (const [change, zh, en] of bad) {
-      const error = await saveMapping(host, change).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error, JSON.stringify(change)).toBeInstanceOf(AddinError);
-      expect((error as AddinError).code).toBe("INVALID_ARGUMENT");
-      expect((error as AddinError).message).toContain(zh);
-      expect((error as AddinError).message).toContain(en);
-      expect((error as AddinError).text.en).toContain(en);
+      const refused = (lang: Lang) =>
+        saveMapping(host, { ...change, lang }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      const chinese = await refused("zh-CN");
+      expect(chinese, JSON.stringify(change)).toBeInstanceOf(AddinError);
+      expect((chinese as AddinError).code).toBe("INVALID_ARGUMENT");
+      expect((chinese as AddinError).message).toContain(zh);
+      expect((chinese as AddinError).message).not.toContain(en);
+      expect((chinese as AddinError).text.en).toContain(en);
+      const english = await refused("en");
+      expect((english as AddinError).message).toContain(en);
+      expect((english as AddinError).message).not.toContain(zh);
+      expect((english as AddinError).text["zh-CN"]).toContain(zh);
     }
     expect(workbook.sheetNames()).toEqual(["收费记录"]);
   });

@@ -79,7 +79,13 @@ describe("saveMapping", () => {
         },
       ],
     });
-    await saveMapping(host, { sheet: "收费明细", kind: "finance.charges", headerRow: 3, columns: {} });
+    await saveMapping(host, {
+      sheet: "收费明细",
+      kind: "finance.charges",
+      headerRow: 3,
+      columns: {},
+      lang: "zh-CN",
+    });
     const { settings, findings } = readSettings(
       await workbook.readSheet("设置"),
       workbook.dateSystem,
@@ -92,7 +98,12 @@ describe("saveMapping", () => {
   it("a sheet named with full-width parentheses, as Chinese input methods type them, can have its mapping saved", async () => {
     const { host } = await hostOf({ sheets: [{ name: "收费明细（9月）", rows: CHARGES }] });
     await expect(
-      saveMapping(host, { sheet: "收费明细（9月）", kind: "finance.charges", columns: { amount: "D" } }),
+      saveMapping(host, {
+        sheet: "收费明细（9月）",
+        kind: "finance.charges",
+        columns: { amount: "D" },
+        lang: "zh-CN",
+      }),
     ).resolves.toMatchObject({ settingsSheet: "设置" });
     const { tables } = await listTables(host, { lang: "zh-CN" });
     expect(tables.find((t) => t.sheet === "收费明细（9月）")?.overridden).toBe(true);

@@ -1,16 +1,10 @@
 import type { CheckProgress } from "@houqin/workbook";
 
-/** Where a long run is, for the task pane's progress bar. */
-export interface Progress {
-  phase: "read" | "check" | "write";
-  /** Steps done and the total of this phase (sheets read, checks run). */
-  done: number;
-  total: number;
-  /** The sheet or check being worked on ("" when the phase is done). */
-  label: string;
-  /** 0..1 overall. */
-  fraction: number;
-}
+/**
+ * Where a long run is, for the task pane's progress bar: runChecks' phase and step (the label is ""
+ * when the phase is done) and `fraction`, 0..1 overall.
+ */
+export type Progress = CheckProgress & { fraction: number };
 
 /**
  * Turns runChecks' per-phase progress into overall progress: reading the sheets takes the first

@@ -1,4 +1,4 @@
-import { type Bilingual, localize } from "@houqin/core";
+import { type Bilingual, type Lang, localize } from "@houqin/core";
 import {
   columnNumber,
   fieldKeyOf,
@@ -24,6 +24,8 @@ export interface MappingChange {
    * named keep what 设置 says.
    */
   columns: Readonly<Record<string, string | null>>;
+  /** The language of the error message when the change is refused. */
+  lang: Lang;
 }
 
 /** The name of the settings sheet houqin creates when the workbook has none. */
@@ -46,11 +48,12 @@ const MSG = {
   },
 } satisfies Record<string, Bilingual>;
 
-function invalid(text: Bilingual, params: Record<string, unknown>): AddinError {
-  return new AddinError("INVALID_ARGUMENT", {
-    "zh-CN": localize(text, "zh-CN", params),
-    en: localize(text, "en", params),
-  });
+function invalid(text: Bilingual, lang: Lang, params: Record<string, unknown>): AddinError {
+  return new AddinError(
+    "INVALID_ARGUMENT",
+    { "zh-CN": localize(text, "zh-CN", params), en: localize(text, "en", params) },
+    localize(text, lang, params),
+  );
 }
 
 /**
@@ -61,12 +64,12 @@ function invalid(text: Bilingual, params: Record<string, unknown>): AddinError {
  * the settings sheet is written.
  *
  * @param host - the open workbook
- * @param change - the sheet, its kind, header row and columns
+ * @param change - the sheet, its kind, header row and columns, and the language of a refusal
  * @returns the settings sheet's name and the cells written
- * @throws AddinError `INVALID_ARGUMENT` (message in both languages) for a missing sheet, an unknown
- *   kind or field, a header row below 1, or a column that is not letters A–XFD
+ * @throws AddinError `INVALID_ARGUMENT` (message in `change.lang`, `text` in both languages) for a
+ *   missing sheet, an unknown kind or field, a header row below 1, or a column that is not letters A–XFD
  * @example
- * await saveMapping(host, { sheet: "收费明细", kind: "finance.charges", columns: { amount: "E" } });
+ * await saveMapping(host, { sheet: "收费明细", kind: "finance.charges", columns: { amount: "E" }, lang: "zh-CN" });
  * // { settingsSheet: "设置", cells: ["B7"] }
  */
 export async function saveMapping(
@@ -74,21 +77,27 @@ export async function saveMapping(
   change: MappingChange,
 ): Promise<{ settingsSheet: string; cells: string[] }> {
   const kind = allKinds().find((k) => k.kind.id === change.kind)?.kind;
-  if (!kind) throw invalid(MSG.kind, { kind: change.kind });
+  if (!kind) throw invalid(MSG.kind, change.lang, { kind: change.kind });
   if (change.headerRow !== undefined && (!Number.isInteger(change.headerRow) || change.headerRow < 1))
-    throw invalid(MSG.headerRow, { row: change.headerRow });
+    throw invalid(MSG.headerRow, change.lang, { row: change.headerRow });
   for (const [key, letters] of Object.entries(change.columns)) {
     const field = Object.hasOwn(kind.fields, key) ? kind.fields[key] : undefined;
-    if (!field) throw invalid(MSG.field, { kind: kind.title["zh-CN"], kindEn: kind.title.en, field: key });
+    if (!field)
+      throw invalid(MSG.field, change.lang, { kind: kind.title["zh-CN"], kindEn: kind.title.en, field: key });
     if (letters !== null && columnNumber(letters) === undefined)
-      throw invalid(MSG.column, { field: field.title["zh-CN"], fieldEn: field.title.en, column: letters });
+      throw invalid(MSG.column, change.lang, {
+        field: field.title["zh-CN"],
+        fieldEn: field.title.en,
+        column: letters,
+      });
   }
 
   const workbook = host.workbook;
   const own = await houqinSheets(workbook);
   const ownNames = new Set([own.marks, own.results, ...own.reports, own.generatedList, ...own.generated]);
   const sheets = (await workbook.listSheets()).filter((s) => !ownNames.has(s.name));
-  if (!sheets.some((s) => s.name === change.sheet)) throw invalid(MSG.noSheet, { sheet: change.sheet });
+  if (!sheets.some((s) => s.name === change.sheet))
+    throw invalid(MSG.noSheet, change.lang, { sheet: change.sheet });
 
   const settingsName = sheets.find((s) => SETTINGS_SHEET_NAMES.includes(s.name))?.name;
   const settingsSheet = settingsName === undefined ? undefined : await workbook.readSheet(settingsName);

@@ -19,7 +19,7 @@ export class InvalidValueError extends Error implements FunctionValueError {
 }
 
 /** The one message of both languages, Chinese first: "日期为空（the date is blank）". */
-export function bilingualText(message: Bilingual): string {
+function bilingualText(message: Bilingual): string {
   return `${message["zh-CN"]}（${message.en}）`;
 }
 

@@ -39,7 +39,7 @@ export function ProgressView(props: { progress: Progress | undefined }) {
       <Field validationMessage={label} validationState="none">
         <ProgressBar
           thickness="large"
-          {...(progress === undefined ? {} : { value: Math.max(0, Math.min(1, progress.fraction)), max: 1 })}
+          {...(progress === undefined ? {} : { value: progress.fraction, max: 1 })}
         />
       </Field>
       {reading && (

@@ -25,4 +25,14 @@ describe("MESSAGES", () => {
       .map(([key]) => key);
     expect(latinOnly).toEqual(["lang.switch"]);
   });
+
+  it("uses no English word a clerk would not know in the Chinese chrome (Excel and column letters only)", () => {
+    const words = entries
+      .filter(([key]) => !key.startsWith("lang."))
+      .flatMap(([key, text]) =>
+        [...text["zh-CN"].replace(/\{\w+\}/g, "").matchAll(/[A-Za-z]{2,}/g)].map((m) => `${key}: ${m[0]}`),
+      )
+      .filter((found) => !/: (Excel|XFD|AB)$/.test(found));
+    expect(words).toEqual([]);
+  });
 });

@@ -14,7 +14,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import type { Finding, Lang, Severity } from "@houqin/core";
+import { type Finding, type Lang, SEVERITIES } from "@houqin/core";
 import { useRef, useState } from "react";
 import {
   type AddinHost,
@@ -31,14 +31,9 @@ import type { MessageKey } from "../i18n/messages.js";
 import { ProgressView } from "../ProgressView.js";
 import { yieldToBrowser } from "../progressChannel.js";
 import { FindingList } from "./FindingList.js";
+import { SEVERITY_BADGE } from "./severityBadge.js";
 
 const ALL = "all";
-
-const SEVERITY_BADGE = {
-  error: "danger",
-  warning: "warning",
-  info: "informative",
-} as const satisfies Record<Severity, string>;
 
 /** A message bar's content: its intent, an optional title and the text. */
 interface Notice {
@@ -230,7 +225,7 @@ export function CheckTab(props: { host: AddinHost }) {
 
       {run && summary && (
         <div className={styles.summary} data-testid="summary">
-          {(["error", "warning", "info"] as const).map((severity) => (
+          {SEVERITIES.map((severity) => (
             <Badge
               key={severity}
               appearance={summary[severity] > 0 ? "tint" : "outline"}

@@ -11,19 +11,14 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { Finding, Severity } from "@houqin/core";
+import type { Finding } from "@houqin/core";
 import { useMemo, useState } from "react";
 import { groupFindings } from "../../app/index.js";
 import { useLang } from "../i18n/LangProvider.js";
+import { SEVERITY_BADGE } from "./severityBadge.js";
 
 /** How many findings of one sheet show before "show more": a long list must not slow the pane down. */
 const PAGE = 100;
-
-const SEVERITY_COLOR = {
-  error: "danger",
-  warning: "warning",
-  info: "informative",
-} as const satisfies Record<Severity, string>;
 
 const useStyles = makeStyles({
   headerText: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -110,7 +105,7 @@ export function FindingList(props: {
           <AccordionHeader size="small">
             <span className={styles.headerText}>
               {t(`severity.${group.severity}`)}
-              <Badge size="small" appearance="tint" shape="rounded" color={SEVERITY_COLOR[group.severity]}>
+              <Badge size="small" appearance="tint" shape="rounded" color={SEVERITY_BADGE[group.severity]}>
                 {group.count}
               </Badge>
             </span>
@@ -177,17 +172,15 @@ function FindingItem(props: { finding: Finding; selected: boolean; onSelect: (fi
   const styles = useStyles();
   const where =
     finding.sheet === undefined ? undefined : { sheet: finding.sheet, cell: finding.cell ?? "A1" };
-  const meta =
-    finding.clause === undefined
-      ? finding.rule
-      : `${finding.rule} · ${t("check.clause", { clause: finding.clause })}`;
+  // The rule id is for whoever maintains the checks: a tooltip, not text a clerk has to read.
+  const title = where ? `${t("check.goTo", where)}\n${finding.rule}` : finding.rule;
   return (
     <button
       type="button"
       className={mergeClasses(styles.finding, selected && styles.selected)}
       disabled={where === undefined}
       aria-current={selected ? "true" : undefined}
-      title={where && t("check.goTo", where)}
+      title={title}
       onClick={() => onSelect(finding)}
       data-testid="finding"
       data-severity={finding.severity}
@@ -198,7 +191,9 @@ function FindingItem(props: { finding: Finding; selected: boolean; onSelect: (fi
       <span className={styles.cell}>{finding.cell ?? "—"}</span>
       <span className={styles.body}>
         <span className={styles.message}>{finding.message}</span>
-        <Caption1 className={styles.meta}>{meta}</Caption1>
+        {finding.clause !== undefined && (
+          <Caption1 className={styles.meta}>{t("check.clause", { clause: finding.clause })}</Caption1>
+        )}
       </span>
     </button>
   );

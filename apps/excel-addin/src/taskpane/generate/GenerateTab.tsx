@@ -25,6 +25,7 @@ import {
   generate,
 } from "../../app/index.js";
 import { errorText } from "../errorText.js";
+import { findingPlace } from "../findingPlace.js";
 import { useLang } from "../i18n/LangProvider.js";
 import { yieldToBrowser } from "../progressChannel.js";
 
@@ -76,7 +77,7 @@ function GeneratorCard(props: { host: AddinHost; generator: (typeof GENERATORS)[
   const { host, generator } = props;
   const { t, pick, lang } = useLang();
   const styles = useStyles();
-  const params = PARAMS[generator.kind] ?? [];
+  const params = PARAMS[generator.kind];
   const [dates, setDates] = useState<Record<DateParam, IsoDate | "">>({
     from: "",
     to: "",
@@ -167,7 +168,13 @@ function GenerateResult(props: { outcome: GenerateOutcome }) {
   const { t } = useLang();
   const styles = useStyles();
   const written = outcome.sheets.length > 0;
-  const all = [...outcome.notes, ...outcome.findings.map((f) => f.message)];
+  const all = [
+    ...outcome.notes,
+    ...outcome.findings.map((f) => {
+      const place = findingPlace(f);
+      return place === "" ? f.message : `${place} · ${f.message}`;
+    }),
+  ];
   // A long list of data problems belongs in the Check tab; the card shows the first few.
   const notes =
     all.length > NOTES_SHOWN

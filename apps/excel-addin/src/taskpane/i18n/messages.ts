@@ -28,15 +28,13 @@ export const MESSAGES = {
 
   "progress.read": { "zh-CN": "正在读取 {step}/{total}：{label}", en: "Reading {step}/{total}: {label}" },
   "progress.check": { "zh-CN": "正在检查 {step}/{total}：{label}", en: "Checking {step}/{total}: {label}" },
-  "progress.write": { "zh-CN": "正在写入 {step}/{total}：{label}", en: "Writing {step}/{total}: {label}" },
   "progress.readDone": { "zh-CN": "已读取 {total} 个工作表", en: "Read {total} sheets" },
   "progress.checkDone": { "zh-CN": "已完成 {total} 项检查", en: "Ran {total} checks" },
-  "progress.writeDone": { "zh-CN": "已写入 {total} 项", en: "Wrote {total} items" },
   "progress.starting": { "zh-CN": "正在准备…", en: "Getting ready…" },
 
   "tables.intro": {
-    "zh-CN": "houqin 在本工作簿中识别出的表格。展开可查看和修改列的对应关系，修改保存在“设置”工作表中。",
-    en: "The tables houqin recognised in this workbook. Expand one to see or change its columns; changes are saved in the 设置 (Settings) sheet.",
+    "zh-CN": "本加载项在此工作簿中识别出的表格。展开可查看和修改列的对应关系，修改保存在“设置”工作表中。",
+    en: "The tables this add-in recognised in this workbook. Expand one to see or change its columns; changes are saved in the 设置 (Settings) sheet.",
   },
   "tables.refresh": { "zh-CN": "重新识别", en: "Refresh" },
   "tables.loading": { "zh-CN": "正在识别表格…", en: "Recognising tables…" },
@@ -61,7 +59,10 @@ export const MESSAGES = {
     "zh-CN": "类型已更改：保存后按新类型重新识别各列。",
     en: "Kind changed: the columns are recognised again for the new kind once saved.",
   },
-  "tables.badColumn": { "zh-CN": "列应为字母，如 C 或 AB", en: "A column is letters, like C or AB" },
+  "tables.badColumn": {
+    "zh-CN": "列应为 A 到 XFD 的字母，如 C 或 AB",
+    en: "A column is letters from A to XFD, like C or AB",
+  },
   "tables.badHeaderRow": { "zh-CN": "行号应为正整数", en: "A row is a whole number from 1" },
   "tables.save": { "zh-CN": "保存到“设置”", en: "Save to Settings" },
   "tables.reset": { "zh-CN": "还原", en: "Undo changes" },
@@ -72,6 +73,10 @@ export const MESSAGES = {
   "tables.saveFailed": { "zh-CN": "保存失败", en: "Not saved" },
   "tables.notes": { "zh-CN": "识别提示", en: "Notes" },
   "tables.loadFailed": { "zh-CN": "无法识别表格", en: "Cannot recognise the tables" },
+  "tables.langStale": {
+    "zh-CN": "以下识别提示是英文的。重新识别可得到中文提示。",
+    en: "These notes are in Chinese. Refresh for English notes.",
+  },
 
   "check.intro": {
     "zh-CN": "按工作计划检查本工作簿中的表格。结果按严重程度和工作表分组，点击一条即可定位到对应单元格。",
@@ -89,7 +94,7 @@ export const MESSAGES = {
   "severity.warning": { "zh-CN": "警告", en: "Warnings" },
   "severity.info": { "zh-CN": "提示", en: "Notes" },
   "check.workbook": { "zh-CN": "（整个工作簿）", en: "(whole workbook)" },
-  "check.clause": { "zh-CN": "条款 {clause}", en: "clause {clause}" },
+  "check.clause": { "zh-CN": "工作计划 {clause}", en: "work plan {clause}" },
   "check.goTo": { "zh-CN": "转到 {sheet}!{cell}", en: "Go to {sheet}!{cell}" },
   "check.more": { "zh-CN": "再显示 {count} 条", en: "Show {count} more" },
   "check.selectFailed": { "zh-CN": "无法选中该单元格", en: "Cannot select that cell" },

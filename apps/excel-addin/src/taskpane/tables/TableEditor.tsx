@@ -13,6 +13,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
+import { columnNumber } from "@houqin/workbook";
 import { useEffect, useState } from "react";
 import { type AddinHost, DOMAINS, type KindOption, saveMapping, type TableView } from "../../app/index.js";
 import { errorText } from "../errorText.js";
@@ -25,7 +26,6 @@ interface Draft {
   columns: Record<string, string>;
 }
 
-const COLUMN_RE = /^[A-Z]{1,3}$/;
 const ROW_RE = /^[1-9]\d{0,6}$/;
 
 function draftOf(table: TableView): Draft {
@@ -86,7 +86,7 @@ export function TableEditor(props: {
   onSaved: () => void;
 }) {
   const { host, table, kinds, onSaved } = props;
-  const { t, pick } = useLang();
+  const { t, pick, lang } = useLang();
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft>(() => draftOf(table));
   const [saving, setSaving] = useState(false);
@@ -100,7 +100,7 @@ export function TableEditor(props: {
   const badRow = !ROW_RE.test(draft.headerRow.trim());
   const badColumns = table.fields.filter((f) => {
     const value = (draft.columns[f.key] ?? "").trim().toUpperCase();
-    return value !== "" && !COLUMN_RE.test(value);
+    return value !== "" && columnNumber(value) === undefined;
   });
   const dirty = JSON.stringify(draft) !== JSON.stringify(original);
   const kindTitle = (id: string) => {
@@ -111,7 +111,6 @@ export function TableEditor(props: {
     domain: d,
     kinds: kinds.filter((k) => k.domain === d.id),
   })).filter((g) => g.kinds.length > 0);
-  const otherKinds = kinds.filter((k) => !DOMAINS.some((d) => d.id === k.domain));
 
   const save = async () => {
     setSaving(true);
@@ -130,6 +129,7 @@ export function TableEditor(props: {
         kind: draft.kind,
         ...(headerRow === table.headerRow ? {} : { headerRow }),
         columns,
+        lang,
       });
       setNotice({
         ok: true,
@@ -165,11 +165,6 @@ export function TableEditor(props: {
                   </Option>
                 ))}
               </OptionGroup>
-            ))}
-            {otherKinds.map((k) => (
-              <Option key={k.id} value={k.id} text={pick(k.title)}>
-                {pick(k.title)}
-              </Option>
             ))}
           </Dropdown>
         </Field>

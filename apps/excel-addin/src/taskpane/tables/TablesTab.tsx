@@ -8,6 +8,7 @@ import {
   Button,
   Caption1,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
@@ -23,12 +24,13 @@ import {
   type TableView,
 } from "../../app/index.js";
 import { errorText } from "../errorText.js";
+import { findingPlace } from "../findingPlace.js";
 import { useLang } from "../i18n/LangProvider.js";
 import { ProgressView } from "../ProgressView.js";
 import { yieldToBrowser } from "../progressChannel.js";
 import { TableEditor } from "./TableEditor.js";
 
-/** What the last listing found. */
+/** What the last listing found, and the language its findings are in. */
 interface Listing {
   tables: TableView[];
   kinds: KindOption[];
@@ -52,7 +54,8 @@ const useStyles = makeStyles({
 /**
  * The Tables tab: the tables houqin recognised, each expandable to its kind, header row and
  * field→column mapping, which the user can change and save into the 设置 sheet. Loads when first
- * shown, again on "Refresh", after a save, and when the language changes.
+ * shown, again on "Refresh" and after a save. A language switch reads nothing again (kind titles are
+ * bilingual); notes in the other language get a bar offering to refresh.
  *
  * @example <TablesTab host={host} active={tab === "tables"} />
  */
@@ -92,11 +95,12 @@ export function TablesTab(props: { host: AddinHost; active: boolean }) {
     }
   }, [host, lang]);
 
-  // First shown, or shown again in another language than the listing's (kind titles, notes).
+  // First shown. A language switch does not read the workbook again: see the bar below the tables.
   useEffect(() => {
-    if (active && !loading && (listing === undefined || listing.lang !== lang) && error === undefined)
-      void load();
-  }, [active, lang, listing, loading, error, load]);
+    if (active && !loading && listing === undefined && error === undefined) void load();
+  }, [active, listing, loading, error, load]);
+
+  const notesStale = listing !== undefined && listing.findings.length > 0 && listing.lang !== lang;
 
   return (
     <div className={styles.root}>
@@ -184,18 +188,29 @@ export function TablesTab(props: { host: AddinHost; active: boolean }) {
         </Accordion>
       )}
 
+      {notesStale && (
+        <MessageBar intent="info" layout="multiline" data-testid="tables-lang-stale">
+          <MessageBarBody>{t("tables.langStale")}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void load()} disabled={loading}>
+              {t("tables.refresh")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
       {listing && listing.findings.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="tables-notes">
           <MessageBarBody>
             <MessageBarTitle>{t("tables.notes")}</MessageBarTitle>
             <ul className={styles.notes}>
-              {listing.findings.slice(0, 20).map((f, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced, never reordered
-                <li key={i}>
-                  {f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ""} · ` : ""}
-                  {f.message}
-                </li>
-              ))}
+              {listing.findings.slice(0, 20).map((f, i) => {
+                const place = findingPlace(f);
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced, never reordered
+                  <li key={i}>{place === "" ? f.message : `${place} · ${f.message}`}</li>
+                );
+              })}
             </ul>
           </MessageBarBody>
         </MessageBar>
