@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type IsoDate, type Lang, localize } from "@houqin/core";
-import { safety, scheduleFor, scheduleSheets, toICalendar } from "@houqin/safety";
+import { safety, scheduleFor, scheduleSheets, scheduleWarnings, toICalendar } from "@houqin/safety";
 import { readWorkbook } from "@houqin/workbook";
 import { XlsxWorkbook } from "@houqin/workbook/xlsx";
 import { openSettings, sameFile, saveWorkbook, UsageError } from "./checkFile.js";
@@ -45,29 +45,17 @@ export async function runSchedule(options: ScheduleOptions, io: CliIo): Promise<
   });
   for (const f of findings.filter((x) => x.severity !== "info"))
     io.stderr.write(`${t("设置", "settings")} ${f.sheet ?? ""}!${f.cell ?? ""}: ${f.message}\n`);
-  for (const year of ctx.calendar.uncoveredYears(options.from, options.to))
-    io.stderr.write(
-      `${t(
-        "注意：暂无 {year} 年的法定节假日和调休数据，该年按周一至周五上学计算",
-        "Note: no statutory holiday data for {year} yet; Monday to Friday are taken as school days",
-        { year },
-      )}\n`,
-    );
-
-  if (ctx.calendar.semesters.length === 0)
-    io.stderr.write(
-      `${t(
-        "注意：没有学期日期（可用 --settings 指定含“设置”工作表的工作簿），寒暑假的工作日也会排入日程",
-        "Note: no semester dates (give --settings with a workbook that has a 设置 sheet); weekdays in the holidays are scheduled too",
-      )}\n`,
-    );
   const schedule = scheduleFor(ctx, options.from, options.to);
-  if (schedule.roster1530.length === 0 && schedule.tasks.some((task) => task.duty.role === "rotating-class"))
+  for (const warning of scheduleWarnings(ctx, schedule, options.from, options.to))
     io.stderr.write(
-      `${t(
-        "注意：没有班级名单，1530 轮值表为空（在“设置”中填写“班级”，或加一张有“班级”“班主任”列的工作表）",
-        "Note: no class list, so the 1530 roster is empty (add 班级 to the settings, or a sheet with 班级 and 班主任 columns)",
-      )}\n`,
+      `${t("注意：", "Note: ")}${localize(warning.message, options.lang)}${
+        warning.code === "no-semesters"
+          ? t(
+              "（可用 --settings 指定含“设置”工作表的工作簿）",
+              " (give --settings with a workbook that has a 设置 sheet)",
+            )
+          : ""
+      }\n`,
     );
   if (options.out !== undefined) {
     const out = XlsxWorkbook.empty();

@@ -34,6 +34,8 @@ export type { PlanFromRows, PlanProblem, PlanRow } from "./planFromTable.js";
 export { parseCadence, planFromRows } from "./planFromTable.js";
 export { safety, safetyCheck } from "./safetyModule.js";
 export { scheduleFor, scheduleSheets } from "./scheduleSheets.js";
+export type { ScheduleWarning, ScheduleWarningCode } from "./scheduleWarnings.js";
+export { scheduleWarnings } from "./scheduleWarnings.js";
 export type { ThemedDay } from "./themedDays.js";
 export { THEMED_DAYS, themedDate } from "./themedDays.js";
 export type { ToICalendarOptions } from "./toICalendar.js";

@@ -7,10 +7,10 @@ import {
   isIsoDate,
   type Lang,
   localize,
-  type Semester,
+  type SchoolCalendar,
 } from "@houqin/core";
 import { bankJournal, bankStatement, finance, reconciliationCheck } from "@houqin/finance";
-import { classList, planSheet, safety, scheduleFor, scheduleSheets } from "@houqin/safety";
+import { classList, planSheet, safety, scheduleFor, scheduleSheets, scheduleWarnings } from "@houqin/safety";
 import { athletes, coaches, meet, RosterError, rosterFor, rosterSheets, sports } from "@houqin/sports";
 import {
   type Check,
@@ -110,22 +110,10 @@ const MSG = {
     "训练开始日期 {start} 应早于运动会日期 {meet}",
     "The first training day {start} must be before the meet day {meet}",
   ),
-  noSemesters: tr(
-    "“设置”中没有学期日期，寒暑假的工作日也会排入日程；请在“设置”中填写第一、第二学期的开始和结束日期",
-    "The settings have no semester dates, so weekdays in the holidays are scheduled too; add the semesters' start and end dates to 设置",
-  ),
   twentyWeeks: tr("已生成 {from} 至 {to}（20 周）的日程", "The schedule covers {from} to {to} (20 weeks)"),
   pastSemester: tr(
     "“设置”中的学期都已结束，已按最后一个学期（{from} 至 {to}）生成；新学期请在“设置”中更新学期日期",
     "Every semester in the settings has ended, so the last one ({from} to {to}) was used; update the semester dates in 设置 for the new one",
-  ),
-  uncoveredYear: tr(
-    "暂无 {year} 年的法定节假日和调休数据，该年按周一至周五上学计算",
-    "No statutory holiday data for {year} yet; Monday to Friday are taken as school days",
-  ),
-  noClasses: tr(
-    "没有班级名单，1530 轮值表为空（在“设置”中填写“班级”，或加一张有“班级”“班主任”列的工作表）",
-    "No class list, so the 1530 roster is empty (add 班级 to the settings, or a sheet with 班级 and 班主任 columns)",
   ),
   noStatement: tr(
     "没有找到银行对账单：请加入银行对账单工作表（有“交易日期”“收入（贷方）”“支出（借方）”或“交易金额”等列）后再生成余额调节表",
@@ -195,14 +183,13 @@ function onlyCheck(module: HouqinModule, check: Check): HouqinModule {
  * it), else the next one, else the last; without semesters, 20 weeks from the anchor.
  */
 function scheduleSpan(
-  semesters: readonly Semester[],
+  calendar: SchoolCalendar,
   anchor: IsoDate,
   anchored: boolean,
 ): { from: IsoDate; to: IsoDate; source: "semester" | "past-semester" | "weeks" } {
-  const semester =
-    semesters.find((s) => s.start <= anchor && anchor <= s.end) ?? semesters.find((s) => s.start > anchor);
+  const semester = calendar.semesterOf(anchor) ?? calendar.semesters.find((s) => s.start > anchor);
   if (semester) return { from: anchored ? anchor : semester.start, to: semester.end, source: "semester" };
-  const last = semesters.at(-1);
+  const last = calendar.semesters.at(-1);
   if (last) return { from: anchored ? anchor : last.start, to: last.end, source: "past-semester" };
   return { from: anchor, to: addDaysIso(anchor, 20 * 7 - 1), source: "weeks" };
 }
@@ -216,21 +203,20 @@ async function safetySchedule(host: AddinHost, request: GenerateRequest): Promis
     today: host.today(),
   });
   const { ctx } = contents;
-  const span = scheduleSpan(ctx.calendar.semesters, request.from ?? host.today(), request.from !== undefined);
+  const span = scheduleSpan(ctx.calendar, request.from ?? host.today(), request.from !== undefined);
   const from = request.from ?? span.from;
   const to = request.to ?? span.to;
   if (from > to) throw failure(MSG.fromAfterTo, lang, { from, to });
 
-  const notes: string[] = [];
-  if (ctx.calendar.semesters.length === 0) {
-    notes.push(t(MSG.noSemesters));
-    if (request.to === undefined) notes.push(t(MSG.twentyWeeks, { from, to }));
-  } else if (span.source === "past-semester" && request.to === undefined)
-    notes.push(t(MSG.pastSemester, { from, to }));
-  for (const year of ctx.calendar.uncoveredYears(from, to)) notes.push(t(MSG.uncoveredYear, { year }));
   const schedule = scheduleFor(ctx, from, to);
-  if (schedule.roster1530.length === 0 && schedule.tasks.some((task) => task.duty.role === "rotating-class"))
-    notes.push(t(MSG.noClasses));
+  const notes: string[] = [];
+  if (span.source === "past-semester" && request.to === undefined)
+    notes.push(t(MSG.pastSemester, { from, to }));
+  for (const warning of scheduleWarnings(ctx, schedule, from, to)) {
+    notes.push(t(warning.message));
+    if (warning.code === "no-semesters" && request.to === undefined)
+      notes.push(t(MSG.twentyWeeks, { from, to }));
+  }
 
   const sheets = await writeNewSheets(host.workbook, scheduleSheets(schedule, lang));
   const findings = findingsAbout(
