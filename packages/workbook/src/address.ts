@@ -1,3 +1,11 @@
+import type { CellRange } from "./workbook.js";
+
+/** The last row of an Excel sheet (row 1,048,576). */
+export const MAX_ROW = 1_048_576;
+
+/** The last column of an Excel sheet (column 16,384, XFD). */
+export const MAX_COLUMN = 16_384;
+
 /**
  * The letters of a 1-based column number.
  * @example columnLetter(1) // "A"; columnLetter(28) // "AB"
@@ -22,7 +30,7 @@ export function columnNumber(letters: string): number | undefined {
   if (!/^[A-Z]{1,3}$/.test(s)) return undefined;
   let n = 0;
   for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n <= 16384 ? n : undefined;
+  return n <= MAX_COLUMN ? n : undefined;
 }
 
 /**
@@ -42,8 +50,27 @@ export function parseCellAddress(address: string): { row: number; column: number
   if (!m) return undefined;
   const column = columnNumber(m[1] as string);
   const row = Number(m[2]);
-  if (column === undefined || row < 1 || row > 1048576) return undefined;
+  if (column === undefined || row < 1 || row > MAX_ROW) return undefined;
   return { row, column };
+}
+
+/**
+ * The rectangle of one cell or of two corner cells ("C17", "$A$1:$B$2", "C3:A1"), 1-based and
+ * inclusive, or undefined for anything else (whole rows or columns included).
+ * @example parseRangeAddress("C3:A1") // { top: 1, left: 1, bottom: 3, right: 3 }
+ */
+export function parseRangeAddress(address: string): CellRange | undefined {
+  const ends = address.split(":");
+  if (ends.length > 2) return undefined;
+  const first = parseCellAddress(ends[0] as string);
+  const last = ends.length === 2 ? parseCellAddress(ends[1] as string) : first;
+  if (!first || !last) return undefined;
+  return {
+    top: Math.min(first.row, last.row),
+    left: Math.min(first.column, last.column),
+    bottom: Math.max(first.row, last.row),
+    right: Math.max(first.column, last.column),
+  };
 }
 
 /**

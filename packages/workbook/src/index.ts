@@ -1,4 +1,13 @@
-export { cellAddress, columnLetter, columnNumber, parseCellAddress, sheetReference } from "./address.js";
+export {
+  cellAddress,
+  columnLetter,
+  columnNumber,
+  MAX_COLUMN,
+  MAX_ROW,
+  parseCellAddress,
+  parseRangeAddress,
+  sheetReference,
+} from "./address.js";
 export type { CellIssueParams } from "./cellSchemas.js";
 export { cells } from "./cellSchemas.js";
 export type { Check, CheckContext, HouqinModule } from "./check.js";

@@ -50,14 +50,20 @@ export function chunkShape(
  * The blocks that read a range of `rowCount × columnCount` cells, row bands first, each within
  * {@link chunkShape}.
  *
+ * @param rowCount - the rows of the range
+ * @param columnCount - the columns of the range
+ * @param bytesPerCell - the expected size of one cell
+ * @param budget - the most bytes one request may carry
+ * @returns 0-based blocks relative to the range's top-left cell
  * @example readBlocks(100_000, 10).length // 20
  */
 export function readBlocks(
   rowCount: number,
   columnCount: number,
   bytesPerCell: number = READ_BYTES_PER_CELL,
+  budget: number = MAX_REQUEST_BYTES,
 ): CellBlock[] {
-  const { columns, rows } = chunkShape(columnCount, bytesPerCell);
+  const { columns, rows } = chunkShape(columnCount, bytesPerCell, budget);
   const blocks: CellBlock[] = [];
   for (let row = 0; row < rowCount; row += rows) {
     for (let column = 0; column < columnCount; column += columns) {

@@ -59,7 +59,6 @@ export interface ExcelRangeFill {
   patternColor: string | null;
   /** Null for a cell with no fill, a number for a filled one. */
   tintAndShade: number | null;
-  patternTintAndShade: number | null;
   /** Removes the fill. */
   clear(): void;
   load(propertyNames: string): unknown;
@@ -82,8 +81,6 @@ export interface ExcelRangeAreas {
 
 /** A rectangle of cells (`Excel.Range`). */
 export interface ExcelRange {
-  /** Sheet-qualified A1 address, e.g. "Sheet1!B2:D5". */
-  readonly address: string;
   /** 0-based row of the top-left cell. */
   readonly rowIndex: number;
   /** 0-based column of the top-left cell. */
@@ -110,7 +107,6 @@ export interface ExcelRange {
 /** Frozen panes of a sheet (`Excel.WorksheetFreezePanes`). */
 export interface ExcelFreezePanes {
   freezeRows(count?: number): void;
-  unfreeze(): void;
 }
 
 /** A note (the classic cell comment, `Excel.Note`, ExcelApi 1.18). */
@@ -161,7 +157,6 @@ export interface ExcelWorksheetCollection {
 /** A worksheet function's result (`Excel.FunctionResult`). */
 export interface ExcelFunctionResult<T> {
   readonly value: T;
-  readonly error: string;
   load(propertyNames: string): unknown;
 }
 

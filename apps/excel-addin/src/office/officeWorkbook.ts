@@ -11,7 +11,13 @@ import type {
   Workbook,
   WriteSheetOptions,
 } from "@houqin/workbook";
-import { assertSheetName, cellAddress, parseCellAddress, sheetReference } from "@houqin/workbook";
+import {
+  assertSheetName,
+  cellAddress,
+  parseCellAddress,
+  parseRangeAddress,
+  sheetReference,
+} from "@houqin/workbook";
 import {
   type CellBlock,
   chunkShape,
@@ -19,6 +25,7 @@ import {
   MAX_CELLS_PER_REQUEST,
   MAX_REQUEST_BYTES,
   READ_BYTES_PER_CELL,
+  readBlocks,
 } from "./chunkPlan.js";
 import { valueText } from "./displayText.js";
 import type {
@@ -31,7 +38,7 @@ import type {
   ExcelWorksheet,
 } from "./excelApi.js";
 import { applyFillToken, fillToken, htmlColor } from "./fillToken.js";
-import { parseArea, parseReference } from "./references.js";
+import { parseReference } from "./references.js";
 
 /** How far {@link OfficeWorkbook.readSheet} has got with a sheet. */
 export interface ReadProgress {
@@ -280,7 +287,7 @@ export class OfficeWorkbook implements Workbook {
       await context.sync();
       const target = found.isNullObject ? sheets.add(sheet) : found;
       if (writes.length === 0) {
-        await context.sync();
+        if (found.isNullObject) await context.sync();
         return;
       }
       for (let start = 0; start < writes.length; start += SET_CELLS_PER_REQUEST) {
@@ -413,9 +420,8 @@ export class OfficeWorkbook implements Workbook {
    * @example await workbook.select("收费明细", "C17");
    */
   async select(sheet: string, address: string): Promise<void> {
-    const area = parseArea(address);
-    if (!area || !/^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(address.trim()))
-      throw notAnAddress(address);
+    const area = parseRangeAddress(address);
+    if (!area) throw notAnAddress(address);
     const a1 =
       area.top === area.bottom && area.left === area.right
         ? cellAddress(area.top, area.left)
@@ -451,31 +457,24 @@ export class OfficeWorkbook implements Workbook {
       await syncSheet(context, name);
       const links: Record<string, OfficeLinkTarget> = {};
       if (used.isNullObject) return links;
-      const shape = chunkShape(used.columnCount, LINK_BYTES_PER_CELL, this.#budget);
-      for (let row = 0; row < used.rowCount; row += shape.rows) {
-        for (let column = 0; column < used.columnCount; column += shape.columns) {
-          const top = used.rowIndex + row;
-          const left = used.columnIndex + column;
-          const range = ws.getRangeByIndexes(
-            top,
-            left,
-            Math.min(shape.rows, used.rowCount - row),
-            Math.min(shape.columns, used.columnCount - column),
-          );
-          const properties = range.getCellProperties({ hyperlink: true });
-          await context.sync();
-          properties.value.forEach((cells, r) => {
-            cells.forEach((cell, c) => {
-              const reference = cell.hyperlink?.documentReference;
-              const target = reference === undefined ? undefined : parseReference(reference)[0];
-              if (!target || target.sheet === "") return;
-              links[cellAddress(top + r + 1, left + c + 1)] = {
-                sheet: target.sheet,
-                cell: cellAddress(target.top, target.left),
-              };
-            });
+      const blocks = readBlocks(used.rowCount, used.columnCount, LINK_BYTES_PER_CELL, this.#budget);
+      for (const block of blocks) {
+        const top = used.rowIndex + block.row;
+        const left = used.columnIndex + block.column;
+        const range = ws.getRangeByIndexes(top, left, block.rowCount, block.columnCount);
+        const properties = range.getCellProperties({ hyperlink: true });
+        await context.sync();
+        properties.value.forEach((cells, r) => {
+          cells.forEach((cell, c) => {
+            const reference = cell.hyperlink?.documentReference;
+            const target = reference === undefined ? undefined : parseReference(reference)[0];
+            if (!target || target.sheet === "") return;
+            links[cellAddress(top + r + 1, left + c + 1)] = {
+              sheet: target.sheet,
+              cell: cellAddress(target.top, target.left),
+            };
           });
-        }
+        });
       }
       return links;
     });
@@ -683,14 +682,12 @@ function prepareCell(out: OutCell): {
   if ("format" in out)
     return Number.isFinite(out.value) ? { value: out.value, format: out.format } : asText(out.value);
   if ("bold" in out) return { value: out.text, format: "@", props: { format: { font: { bold: true } } } };
-  const target = parseCellAddress(out.link.cell);
-  if (!target) throw notAnAddress(out.link.cell);
   return {
     value: out.text,
     format: "@",
     props: {
       hyperlink: {
-        documentReference: sheetReference(out.link.sheet, cellAddress(target.row, target.column)),
+        documentReference: sheetReference(out.link.sheet, normalizeAddress(out.link.cell)),
         textToDisplay: out.text,
       },
       format: { font: { ...LINK_FONT } },

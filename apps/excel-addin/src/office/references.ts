@@ -1,8 +1,5 @@
 import type { CellRange } from "@houqin/workbook";
-import { columnNumber } from "@houqin/workbook";
-
-const LAST_ROW = 1_048_576;
-const LAST_COLUMN = 16_384;
+import { columnNumber, MAX_COLUMN, MAX_ROW, parseRangeAddress } from "@houqin/workbook";
 
 /** One rectangle of a sheet-qualified reference such as `'收费明细'!$A$1:$E$1`. */
 export interface SheetRange extends CellRange {
@@ -58,31 +55,18 @@ export function parseReference(reference: string): SheetRange[] {
  * @example parseArea("A1:E1") // { top: 1, left: 1, bottom: 1, right: 5 }
  */
 export function parseArea(area: string): CellRange | undefined {
-  const ends = area.split(":");
+  const cells = parseRangeAddress(area);
+  if (cells) return cells;
+  // Whole rows ("3:5") or whole columns ("A:C"): both ends of the same kind.
+  const ends = area.split(":").map((end) => end.trim().replace(/^\$/, ""));
   if (ends.length > 2) return undefined;
-  const first = parseEnd(ends[0] ?? "");
-  const last = ends.length === 2 ? parseEnd(ends[1] ?? "") : first;
-  if (!first || !last) return undefined;
-  const top = first.row ?? 1;
-  const left = first.column ?? 1;
-  const bottom = last.row ?? (first.row === undefined ? LAST_ROW : top);
-  const right = last.column ?? (first.column === undefined ? LAST_COLUMN : left);
-  if ((first.row === undefined) !== (last.row === undefined)) return undefined;
-  if ((first.column === undefined) !== (last.column === undefined)) return undefined;
-  return {
-    top: Math.min(top, bottom),
-    left: Math.min(left, right),
-    bottom: Math.max(top, bottom),
-    right: Math.max(left, right),
-  };
-}
-
-function parseEnd(text: string): { row?: number; column?: number } | undefined {
-  const m = /^\$?([A-Za-z]{0,3})\$?(\d{0,7})$/.exec(text.trim());
-  if (!m || (m[1] === "" && m[2] === "")) return undefined;
-  const column = m[1] === "" ? undefined : columnNumber(m[1] as string);
-  const row = m[2] === "" ? undefined : Number(m[2]);
-  if (m[1] !== "" && column === undefined) return undefined;
-  if (row !== undefined && (row < 1 || row > LAST_ROW)) return undefined;
-  return { ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) };
+  const [first, last = first] = ends as [string, string?];
+  if (/^\d{1,7}$/.test(first) && /^\d{1,7}$/.test(last)) {
+    const [top, bottom] = [Number(first), Number(last)].sort((a, b) => a - b) as [number, number];
+    return top >= 1 && bottom <= MAX_ROW ? { top, left: 1, bottom, right: MAX_COLUMN } : undefined;
+  }
+  const from = columnNumber(first);
+  const to = columnNumber(last);
+  if (from === undefined || to === undefined) return undefined;
+  return { top: 1, left: Math.min(from, to), bottom: MAX_ROW, right: Math.max(from, to) };
 }

@@ -1,7 +1,14 @@
 import type { Cell, CellValue, DateSystem, ExcelErrorCode } from "@houqin/core";
 import { isoToSerial, makeIsoDate, parseErrorText } from "@houqin/core";
 import type { CellRange, MemorySheetSpec, MemoryWorkbookSpec } from "@houqin/workbook";
-import { cellAddress, parseCellAddress, sheetReference } from "@houqin/workbook";
+import {
+  cellAddress,
+  columnLetter,
+  MAX_COLUMN,
+  MAX_ROW,
+  parseCellAddress,
+  sheetReference,
+} from "@houqin/workbook";
 import { utf8Bytes } from "../office/chunkPlan.js";
 import { valueText } from "../office/displayText.js";
 import type {
@@ -25,6 +32,7 @@ import type {
   ExcelWorksheet,
   ExcelWorksheetCollection,
 } from "../office/excelApi.js";
+import { htmlColor } from "../office/fillToken.js";
 import { parseArea, parseReference } from "../office/references.js";
 
 // An in-memory Excel behind the Office.js surface of src/office/excelApi.ts, for tests and the browser
@@ -168,8 +176,6 @@ export function createFakeExcel(
 
 // --- the workbook's state ------------------------------------------------------------------------
 
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 const DEFAULT_MAX_PAYLOAD = 5 * 1024 * 1024;
 
 type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -187,7 +193,6 @@ interface StoredFill {
   pattern: string;
   patternColor: string;
   tintAndShade: number;
-  patternTintAndShade: number;
 }
 
 interface StoredFont {
@@ -223,15 +228,15 @@ interface RangeTarget {
 }
 
 function cellKey(row: number, column: number): number {
-  return row * MAX_COLUMNS + column;
+  return row * MAX_COLUMN + column;
 }
 
 function keyRow(key: number): number {
-  return Math.floor(key / MAX_COLUMNS);
+  return Math.floor(key / MAX_COLUMN);
 }
 
 function keyColumn(key: number): number {
-  return key % MAX_COLUMNS;
+  return key % MAX_COLUMN;
 }
 
 function keyAddress(key: number): string {
@@ -303,11 +308,14 @@ class Book {
     });
     sheet.merges = (spec.merges ?? []).map((m) => ({ ...m }));
     for (const [address, argb] of Object.entries(spec.fills ?? {})) {
-      sheet.fills.set(specKey(address), solidFill(`#${argb.slice(-6).toUpperCase()}`));
+      const color = htmlColor(argb);
+      if (color === undefined) throw new FakeExcelError("InvalidArgument", `Not an ARGB colour: ${argb}`);
+      sheet.fills.set(addressKey(address), solidFill(color));
     }
-    for (const [address, note] of Object.entries(spec.notes ?? {})) sheet.notes.set(specKey(address), note);
+    for (const [address, note] of Object.entries(spec.notes ?? {}))
+      sheet.notes.set(addressKey(address), note);
     for (const [address, link] of Object.entries(spec.links ?? {})) {
-      sheet.links.set(specKey(address), { documentReference: sheetReference(link.sheet, link.cell) });
+      sheet.links.set(addressKey(address), { documentReference: sheetReference(link.sheet, link.cell) });
     }
     spec.columnWidths?.forEach((width, c) => {
       sheet.columnWidths.set(c, width);
@@ -334,9 +342,10 @@ function emptySheet(id: number, name: string): SheetState {
   };
 }
 
-function specKey(address: string): number {
+/** The {@link cellKey} of an A1 address (of the spec or of a command). */
+function addressKey(address: string): number {
   const parsed = parseCellAddress(address);
-  if (!parsed) throw new Error(`Not a cell address in the fake's spec: ${address}`);
+  if (!parsed) throw new FakeExcelError("InvalidArgument", `Not a cell address: ${address}`);
   return cellKey(parsed.row - 1, parsed.column - 1);
 }
 
@@ -355,7 +364,7 @@ function specCell(item: CellValue | Cell): StoredCell | undefined {
 }
 
 function solidFill(color: string): StoredFill {
-  return { color, pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 };
+  return { color, pattern: "Solid", patternColor: "#000000", tintAndShade: 0 };
 }
 
 function checkSheetName(name: string): void {
@@ -738,44 +747,31 @@ abstract class ClientObject<T> {
   }
 }
 
-class FunctionResultProxy
-  extends ClientObject<{ value: number; error: string }>
-  implements ExcelFunctionResult<number>
-{
-  protected readonly loadable = ["value", "error"];
+class FunctionResultProxy extends ClientObject<number> implements ExcelFunctionResult<number> {
+  protected readonly loadable = ["value"];
   constructor(session: Session, year: number, month: number, day: number) {
-    super(session, () => ({ value: excelDate(year, month, day, session.book.dateSystem), error: "" }), {
+    super(session, () => excelDate(year, month, day, session.book.dateSystem), {
       m: "functions.date",
       a: [year, month, day],
     });
   }
-  protected read(target: { value: number; error: string }, property: string): unknown {
-    return property === "value" ? target.value : target.error;
+  protected read(value: number): unknown {
+    return value;
   }
   get value(): number {
     return this.loaded("value");
   }
-  get error(): string {
-    return this.loaded("error");
-  }
 }
 
-class WorksheetCollectionProxy extends ClientObject<Book> implements ExcelWorksheetCollection {
-  protected readonly loadable = [
-    "items/name",
-    "items/visibility",
-    "items/position",
-    "name",
-    "visibility",
-    "position",
-  ];
+/** The sheets: found through the workbook (never a null object); `load()` loads their items. */
+class WorksheetCollectionProxy implements ExcelWorksheetCollection {
+  readonly id: number;
+  readonly #session: Session;
   constructor(session: Session) {
-    super(session, () => session.book, undefined);
+    this.#session = session;
+    this.id = session.newId();
   }
-  protected read(): unknown {
-    return undefined;
-  }
-  override load(propertyNames: string): this {
+  load(propertyNames: string): this {
     const names = propertyNames
       .split(",")
       .map((name) => name.trim().replace(/^items\//, ""))
@@ -784,10 +780,10 @@ class WorksheetCollectionProxy extends ClientObject<Book> implements ExcelWorksh
       if (!["name", "visibility", "position"].includes(name))
         throw new FakeExcelError("PropertyNotFound", `The fake cannot load '${name}' of the sheets.`);
     }
-    this.session.enqueue({
+    this.#session.enqueue({
       describe: { id: this.id, load: propertyNames },
       run: () => {
-        const book = this.session.book;
+        const book = this.#session.book;
         const data = book.sheets.map((sheet, position) =>
           Object.fromEntries(
             names.map((name) => [
@@ -800,7 +796,7 @@ class WorksheetCollectionProxy extends ClientObject<Book> implements ExcelWorksh
         return {
           data,
           commit: () => {
-            this.#items = sheets.map((sheet, i) => WorksheetProxy.item(this.session, sheet, data[i] ?? {}));
+            this.#items = sheets.map((sheet, i) => WorksheetProxy.item(this.#session, sheet, data[i] ?? {}));
           },
         };
       },
@@ -813,16 +809,16 @@ class WorksheetCollectionProxy extends ClientObject<Book> implements ExcelWorksh
     return this.#items;
   }
   add(name?: string): WorksheetProxy {
-    return new WorksheetProxy(this.session, () => this.session.book.add(name), {
+    return new WorksheetProxy(this.#session, () => this.#session.book.add(name), {
       m: "worksheets.add",
       a: [name ?? null],
     });
   }
   getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(
-      this.session,
+      this.#session,
       () => {
-        const sheet = this.session.book.find(key);
+        const sheet = this.#session.book.find(key);
         if (!sheet) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${key}`);
         return sheet;
       },
@@ -830,7 +826,7 @@ class WorksheetCollectionProxy extends ClientObject<Book> implements ExcelWorksh
     );
   }
   getItemOrNullObject(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.session, () => this.session.book.find(key) ?? null, {
+    return new WorksheetProxy(this.#session, () => this.#session.book.find(key) ?? null, {
       m: "worksheets.getItemOrNullObject",
       a: [key],
     });
@@ -912,11 +908,6 @@ class WorksheetProxy extends ClientObject<SheetState> implements ExcelWorksheet 
           liveSheet(sheet).frozenRows = count ?? 1;
         });
       },
-      unfreeze: () => {
-        this.command({ m: "freezePanes.unfreeze" }, (sheet) => {
-          liveSheet(sheet).frozenRows = 0;
-        });
-      },
     };
   }
 
@@ -950,7 +941,7 @@ class WorksheetProxy extends ClientObject<SheetState> implements ExcelWorksheet 
       () => {
         const sheet = liveSheet(this.required());
         if (address === undefined || address === "")
-          return { sheet, row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS };
+          return { sheet, row: 0, column: 0, rowCount: MAX_ROW, columnCount: MAX_COLUMN };
         const area = parseArea(address);
         if (!area) throw new FakeExcelError("InvalidArgument", `Not a range address: ${address}`);
         return {
@@ -982,8 +973,8 @@ class WorksheetProxy extends ClientObject<SheetState> implements ExcelWorksheet 
           startColumn < 0 ||
           rowCount < 1 ||
           columnCount < 1 ||
-          startRow + rowCount > MAX_ROWS ||
-          startColumn + columnCount > MAX_COLUMNS
+          startRow + rowCount > MAX_ROW ||
+          startColumn + columnCount > MAX_COLUMN
         ) {
           throw new FakeExcelError(
             "InvalidArgument",
@@ -1009,7 +1000,6 @@ class WorksheetProxy extends ClientObject<SheetState> implements ExcelWorksheet 
 }
 
 const RANGE_PROPERTIES = [
-  "address",
   "rowIndex",
   "columnIndex",
   "rowCount",
@@ -1018,18 +1008,16 @@ const RANGE_PROPERTIES = [
   "numberFormat",
   "text",
   "valueTypes",
-  "formulas",
 ] as const;
 
 class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
   protected readonly loadable: readonly string[] = RANGE_PROPERTIES;
 
-  protected read(target: RangeTarget, property: string): unknown {
+  /** `load()` accepts only {@link RANGE_PROPERTIES}. */
+  protected read(target: RangeTarget, property: (typeof RANGE_PROPERTIES)[number]): unknown {
     const sheet = liveSheet(target.sheet);
     const system = this.session.book.dateSystem;
     switch (property) {
-      case "address":
-        return rangeAddress(target);
       case "rowIndex":
         return target.row;
       case "columnIndex":
@@ -1046,17 +1034,9 @@ class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
         return matrix(target, (key) => cellText(sheet.cells.get(key), system));
       case "valueTypes":
         return matrix(target, (key) => valueType(sheet.cells.get(key)));
-      default:
-        return matrix(target, (key) => {
-          const cell = sheet.cells.get(key);
-          return cell?.formula ?? rawValue(cell);
-        });
     }
   }
 
-  get address(): string {
-    return this.loaded("address");
-  }
   get rowIndex(): number {
     return this.loaded("rowIndex");
   }
@@ -1240,7 +1220,7 @@ class RangeFormatProxy extends ClientObject<RangeTarget> implements ExcelRangeFo
   }
 }
 
-const FILL_PROPERTIES = ["color", "pattern", "patternColor", "tintAndShade", "patternTintAndShade"] as const;
+const FILL_PROPERTIES = ["color", "pattern", "patternColor", "tintAndShade"] as const;
 
 class RangeFillProxy extends ClientObject<RangeTarget> implements ExcelRangeFill {
   protected readonly loadable: readonly string[] = FILL_PROPERTIES;
@@ -1260,7 +1240,6 @@ class RangeFillProxy extends ClientObject<RangeTarget> implements ExcelRangeFill
             pattern: "None",
             patternColor: "#000000",
             tintAndShade: null,
-            patternTintAndShade: null,
           }[property as keyof StoredFill];
       values.add(JSON.stringify(last));
     });
@@ -1311,12 +1290,6 @@ class RangeFillProxy extends ClientObject<RangeTarget> implements ExcelRangeFill
   set tintAndShade(value: number | null) {
     this.#set("tintAndShade", value);
   }
-  get patternTintAndShade(): number | null {
-    return this.loaded("patternTintAndShade");
-  }
-  set patternTintAndShade(value: number | null) {
-    this.#set("patternTintAndShade", value);
-  }
   clear(): void {
     this.command({ m: "format.fill.clear" }, (target) => {
       const sheet = liveSheet(target.sheet);
@@ -1339,7 +1312,7 @@ class NoteCollectionProxy implements ExcelNoteCollection {
       this.#session,
       () => {
         const sheet = liveSheet(this.#sheet.required());
-        const key = noteKey(cellAddress);
+        const key = addressKey(cellAddress);
         if (sheet.notes.has(key))
           throw new FakeExcelError("InvalidArgument", `The cell ${cellAddress} already has a note.`);
         sheet.notes.set(key, String(content));
@@ -1354,18 +1327,12 @@ class NoteCollectionProxy implements ExcelNoteCollection {
       () => {
         const sheet = this.#sheet.target();
         if (sheet === null) return null;
-        const k = noteKey(key);
+        const k = addressKey(key);
         return liveSheet(sheet).notes.has(k) ? { sheet, key: k } : null;
       },
       { m: "notes.getItemOrNullObject", parent: this.#sheet.id, a: [key] },
     );
   }
-}
-
-function noteKey(address: string): number {
-  const parsed = parseCellAddress(address);
-  if (!parsed) throw new FakeExcelError("InvalidArgument", `Not a cell address: ${address}`);
-  return cellKey(parsed.row - 1, parsed.column - 1);
 }
 
 class NoteProxy extends ClientObject<{ sheet: SheetState; key: number }> implements ExcelNote {
@@ -1487,7 +1454,7 @@ class FakeExcelHost implements FakeExcel {
     }
     const columnWidths: Record<string, number> = {};
     for (const [column, width] of [...sheet.columnWidths].sort((a, b) => a[0] - b[0]))
-      columnWidths[cellAddress(1, column + 1).replace(/\d+$/, "")] = width;
+      columnWidths[columnLetter(column + 1)] = width;
     return {
       name: sheet.name,
       position: this.book.sheets.indexOf(sheet),
