@@ -3,10 +3,10 @@
  * houqin's benchmarks, every scenario in one run, side by side with the tools a school would use
  * instead. Each (scenario, size) runs in a fresh child process (lib/child.mjs), so its peak RSS is its
  * own; the harness prints one table (ours, the baseline, the ratio ours / baseline, rows per second,
- * peak RSS, the target, whether it is met — BEHIND where not) and writes results.json with the
- * machine's description.
+ * peak RSS, the target, whether it is met — BEHIND where not, "—" where not measured because a baseline
+ * the target needs was skipped) and writes results.json with the machine's description.
  *
- * Scenarios are the modules bench/scenarios/<id>.mjs (or .ts) exporting
+ * Scenarios are the modules bench/scenarios/<id>.mjs exporting
  *   scenario = { id, title, sizes, target, run({ size, seed, runs, workDir, python }) -> ScenarioResult }
  *
  * Usage (from the repository root, after `npx turbo run build`):
@@ -20,7 +20,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BENCH_DIR, listScenarios, loadScenario } from "./lib/discover.mjs";
 import { machineInfo } from "./lib/machine.mjs";
@@ -80,13 +80,7 @@ function sizesFor(scenario, options) {
 
 /** Runs one (scenario, size) in a fresh process and returns its result, or { size, error }. */
 function runChild(file, size, options, python, root) {
-  const workDir = join(
-    root,
-    `${file
-      .split("/")
-      .pop()
-      ?.replace(/\.(mjs|ts)$/, "")}-${sizeLabel(size)}`,
-  );
+  const workDir = join(root, `${basename(file, ".mjs")}-${sizeLabel(size)}`);
   mkdirSync(workDir, { recursive: true });
   const resultFile = join(workDir, "result.json");
   const childOptions = {
@@ -212,10 +206,15 @@ const lines = ran.flatMap((s) => s.results.map((r) => ({ id: s.id, r })));
 const behind = lines.filter(({ r }) => !r.error && r.met === false);
 const errors = lines.filter(({ r }) => r.error);
 const met = lines.filter(({ r }) => !r.error && r.met === true);
+// A run whose target needs a skipped baseline (no pandas) leaves `met` undefined: neither met nor behind.
+const notMeasured = lines.filter(({ r }) => !r.error && r.met === undefined);
 const label = ({ id, r }) => `${id} ${sizeLabel(r.size)}`;
 const summary =
   `${met.length} of ${lines.length} (scenario, size) runs met their targets` +
   (behind.length > 0 ? `; BEHIND: ${behind.map(label).join(", ")}` : "; none behind") +
+  (notMeasured.length > 0
+    ? `; not measured (a baseline skipped): ${notMeasured.map(label).join(", ")}`
+    : "") +
   (errors.length > 0 ? `; ERROR: ${errors.map(label).join(", ")}` : "") +
   (skipped.length > 0 ? `; skipped: ${skipped.map((s) => s.id).join(", ")}` : "") +
   `. Figures from one run on ${machine.cpus} cores (load average ${machine.loadAverageAtStart[0]} at start).`;
@@ -240,6 +239,7 @@ if (outFile) {
     summary: {
       met: met.map(label),
       behind: behind.map(label),
+      notMeasured: notMeasured.map(label),
       errors: errors.map(label),
       text: summary,
     },

@@ -8,7 +8,8 @@ groupby after turning date and item into categoricals (outside the clock), the s
 form of it. Prints one JSON line.
 
 Usage: python3 canteen_rollup.py purchases.csv --runs 7
-Needs pandas (apt-get install -y python3-pandas, or python3 -m pip install pandas).
+Needs pandas (apt-get install -y python3-pandas, or python3 -m pip install pandas). Without it it prints
+{"error": "missing", "missing": ["pandas"], "python": ...} and exits with status 3, as check_e2e.py does.
 """
 
 import argparse
@@ -25,9 +26,9 @@ def main():
     args = parser.parse_args()
     try:
         import pandas as pd
-    except ImportError as error:
-        print(json.dumps({"error": f"pandas is not installed: {error}"}))
-        return 0
+    except ImportError:
+        print(json.dumps({"error": "missing", "missing": ["pandas"], "python": sys.executable}))
+        return 3
 
     df = pd.read_csv(args.csv, dtype={"date": str, "item": str, "amount": "int64"})
 

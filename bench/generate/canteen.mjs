@@ -7,9 +7,9 @@
  * popularity (rice, pork and cabbage every day; dried goods now and then); amounts are quantity × price
  * in fen, 1% of lines are returns (negative). The same size and seed give the same file.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { random } from "../scenarios/_b_util.mjs";
+import { createRandom } from "@houqin/samples";
 
 const FOODS = [
   "大米",
@@ -101,10 +101,10 @@ function weekdays(from, to) {
 }
 
 /** The 300 item names. */
-export const CANTEEN_ITEMS = FOODS.flatMap((food) => PACKINGS.map((packing) => `${food}（${packing}）`));
+const CANTEEN_ITEMS = FOODS.flatMap((food) => PACKINGS.map((packing) => `${food}（${packing}）`));
 
 /**
- * Writes `purchases-<size>-<seed>.csv` into `dir` (once; an existing file is reused) and tells what it holds.
+ * Writes `purchases-<size>-<seed>.csv` into `dir` and tells what it holds.
  *
  * @param {string} dir - where to write
  * @param {number} size - purchase lines
@@ -116,9 +116,8 @@ export function writePurchases(dir, size, seed) {
   const days = weekdays(from, to);
   const file = join(dir, `purchases-${size}-${seed}.csv`);
   const info = { file, days: days.length, items: CANTEEN_ITEMS.length, from, to };
-  if (existsSync(file)) return info;
   mkdirSync(dir, { recursive: true });
-  const rnd = random(seed);
+  const rnd = createRandom(seed).next;
   // Popularity: item i is drawn with weight 1 / (i + 1)^0.8, through a cumulative table.
   const weights = CANTEEN_ITEMS.map((_, i) => 1 / (i + 1) ** 0.8);
   const cumulative = [];

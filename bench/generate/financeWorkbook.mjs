@@ -33,7 +33,7 @@ const OPENING_FEN = 300_000;
 const LIMIT_YUAN = 5000;
 
 /** The approved fees (yuan). */
-export const FEES = [
+const FEES = [
   { item: "课后服务费", standard: 600, unit: "元/生·学期", document: "示例区发改〔2023〕18号" },
   { item: "午餐费", standard: 1300, unit: "元/生·学期", document: "示例区教育局〔2023〕21号" },
   { item: "校服费（代收）", standard: 260, unit: "元/套", document: "家委会议定，区教育局备案" },

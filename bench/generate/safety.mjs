@@ -14,7 +14,7 @@
  * The same classes and seed give the same sheets.
  */
 import { createSchoolCalendar } from "@houqin/core";
-import { random } from "../scenarios/_b_util.mjs";
+import { createRandom } from "@houqin/samples";
 
 export const SCHOOL_YEAR = { from: "2025-09-01", to: "2026-07-10" };
 const SEMESTERS = [
@@ -39,7 +39,7 @@ export function classNames(count) {
 }
 
 /** The school's calendar, as the settings sheet defines it. */
-export function schoolCalendar() {
+function schoolCalendar() {
   return createSchoolCalendar({ semesters: SEMESTERS });
 }
 
@@ -79,7 +79,7 @@ function addDays(iso, days) {
  *   each with its count of log rows; the school days; the rows of each log
  */
 export function safetyYear(classCount, seed) {
-  const rnd = random(seed);
+  const rnd = createRandom(seed).next;
   const classes = classNames(classCount);
   const days = schoolCalendar().schoolDays(SCHOOL_YEAR.from, SCHOOL_YEAR.to);
   const weekday = (iso) => new Date(`${iso}T00:00:00Z`).getUTCDay();

@@ -10,7 +10,7 @@
  * surpluses (盘盈) worth 5% of the size: half with a number the books lack, half unnumbered. The count
  * comes room by room, as a counting team walks the building. The same seed gives the same lines.
  */
-import { random } from "../scenarios/_b_util.mjs";
+import { createRandom } from "@houqin/samples";
 
 const NAMES = [
   "台式计算机",
@@ -53,7 +53,7 @@ function retype(assetNo, pick) {
  * @returns {{ ledger: object[], counted: object[], planted: Record<string, number> }}
  */
 export function generateStocktake(size, seed) {
-  const rnd = random(seed);
+  const rnd = createRandom(seed).next;
   const int = (n) => Math.floor(rnd() * n);
   const roomCount = Math.max(8, Math.round(size / 25));
   const rooms = Array.from({ length: roomCount }, (_, i) => {

@@ -1,6 +1,7 @@
 /**
- * Timing a whole process: wall time from spawn to exit, and, for a Node process, its peak RSS and CPU
- * time as the process itself saw them at exit (rssProbe.mjs, preloaded with --import).
+ * Whole processes: timing one (wall time from spawn to exit, and, for a Node process, its peak RSS and
+ * CPU time as the process itself saw them at exit: rssProbe.mjs, preloaded with --import), and reading
+ * the one JSON line a helper process or a Python baseline prints.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -69,4 +70,23 @@ export function lastJsonLine(stdout) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Runs a command to its end and parses the last line of its output as JSON (a baseline's
+ * {"error": "missing", …} line included: the caller decides what it means).
+ *
+ * @param {string} command - the program (process.execPath for Node, the harness's `python`)
+ * @param {string[]} args - its arguments
+ * @returns {any} the parsed line
+ * @throws {Error} when the process cannot start or prints no JSON line
+ */
+export function runJson(command, args) {
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const json = lastJsonLine(result.stdout ?? "");
+  if (result.error || json === undefined)
+    throw new Error(
+      `${args[0]} failed (status ${result.status}): ${result.error?.message ?? (result.stderr || result.stdout).slice(-2000)}`,
+    );
+  return json;
 }

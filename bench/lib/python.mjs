@@ -4,6 +4,7 @@
  * how to install what is missing. houqin is timed either way.
  */
 import { spawnSync } from "node:child_process";
+import { lastJsonLine } from "./process.mjs";
 
 const PROBE = `
 import json, sys
@@ -27,6 +28,21 @@ export const INSTALL_HINT =
   "PYTHON=/usr/bin/python3 if another python3 comes first on the PATH) or `python3 -m pip install pandas openpyxl`";
 
 /**
+ * Why a Python baseline was not run, or undefined when it was: `python` is undefined (the harness found
+ * no interpreter that imports pandas), or the script printed the one missing-library line every baseline
+ * in bench/baselines prints, {"error": "missing", "missing": ["openpyxl", …], "python": …} (status 3).
+ *
+ * @param {string | undefined} python - the harness's interpreter
+ * @param {any} [json] - the script's last output line, when it ran
+ * @returns {string | undefined}
+ */
+export function baselineSkipped(python, json) {
+  if (!python) return `pandas not found; ${INSTALL_HINT}`;
+  if (json?.error === "missing") return `${json.missing.join(" and ")} missing in ${python}; ${INSTALL_HINT}`;
+  return undefined;
+}
+
+/**
  * @returns {{ path?: string, python?: string, pandas?: string, openpyxl?: string, missing: string[], hint?: string, tried: string[] }}
  */
 export function detectPython() {
@@ -35,12 +51,8 @@ export function detectPython() {
   for (const candidate of tried) {
     const probe = spawnSync(candidate, ["-c", PROBE], { encoding: "utf8", timeout: 60_000 });
     if (probe.error || probe.status !== 0) continue;
-    let info;
-    try {
-      info = JSON.parse(probe.stdout.trim().split("\n").pop() ?? "");
-    } catch {
-      continue;
-    }
+    const info = lastJsonLine(probe.stdout);
+    if (!info) continue;
     const found = { path: candidate, ...info };
     if (info.pandas && info.openpyxl) return { ...found, missing: [], tried };
     if (!partial || (info.pandas && !partial.pandas)) partial = found;

@@ -1,7 +1,7 @@
 /**
  * Scenario 6: the add-in's Office.js adapter (apps/excel-addin/src/office/officeWorkbook.ts, bundled from
- * source with esbuild, with @houqin/core and @houqin/workbook from their dist) reading a rows × 10 sheet
- * through office-addin-mock: `OfficeWorkbook.open` (one round trip for the date system) and `readSheet`
+ * source with esbuild by lib/bundle.mjs, with @houqin/core and @houqin/workbook from their dist) reading a
+ * rows × 10 sheet through office-addin-mock: `OfficeWorkbook.open` (one round trip for the date system) and `readSheet`
  * (one for the used range and merges, then one per chunk of rows). The mock is the add-in's own test's
  * (officeWorkbook.mock.test.ts), rebuilt here: `context.sync` is wrapped to count round trips and to
  * measure each one's payload (the JSON of the properties loaded since the last sync), and the sheet's
@@ -13,33 +13,23 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { OfficeMockObject } from "office-addin-mock";
 import { OFFICE_COLUMNS, officeSheet } from "../generate/office.mjs";
-import { peakRssMb, perSecond, timeRuns } from "./_b_util.mjs";
+import { bundleEntry } from "../lib/bundle.mjs";
+import { peakRssMb, perSecond, timeRuns } from "../lib/timing.mjs";
 
 const FOUR_MB = 4 * 1024 * 1024;
 const SHEET = "大表";
 
 /** Bundles the adapter (and its chunk plan) from the add-in's source into `workDir`; returns the module. */
 async function loadAdapter(workDir) {
-  const esbuild = await import("esbuild");
   const require = createRequire(import.meta.url);
   const addinDir = dirname(require.resolve("@houqin/excel-addin/package.json"));
-  const outfile = join(workDir, "office-adapter.bundle.mjs");
-  await esbuild.build({
-    stdin: {
-      contents: `
-        export { OfficeWorkbook } from "./office/officeWorkbook.ts";
-        export { chunkShape, MAX_REQUEST_BYTES } from "./office/chunkPlan.ts";
-      `,
-      resolveDir: join(addinDir, "src"),
-      sourcefile: "office-adapter-entry.ts",
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outfile,
-    logLevel: "warning",
+  const outfile = await bundleEntry({
+    contents: `
+      export { OfficeWorkbook } from "./office/officeWorkbook.ts";
+      export { chunkShape, MAX_REQUEST_BYTES } from "./office/chunkPlan.ts";
+    `,
+    resolveDir: join(addinDir, "src"),
+    outfile: join(workDir, "office-adapter.bundle.mjs"),
   });
   return import(outfile);
 }

@@ -17,7 +17,7 @@
 import { safety, scheduleFor } from "@houqin/safety";
 import { MemoryWorkbook, readWorkbook, runChecks } from "@houqin/workbook";
 import { classNames, SCHOOL_YEAR, safetyYear, settingsSheets } from "../generate/safety.mjs";
-import { peakRssMb, perSecond, timeRuns } from "./_b_util.mjs";
+import { peakRssMb, perSecond, timeRuns } from "../lib/timing.mjs";
 
 const TARGET_MS = 50;
 const TODAY = "2026-07-10";

@@ -8,7 +8,7 @@
  */
 import { reconcileStocktake } from "@houqin/assets";
 import { generateStocktake } from "../generate/stocktake.mjs";
-import { peakRssMb, perSecond, timeRuns } from "./_b_util.mjs";
+import { peakRssMb, perSecond, timeRuns } from "../lib/timing.mjs";
 
 const TARGET_MS = 100;
 const TARGET_SIZE = 50_000;
