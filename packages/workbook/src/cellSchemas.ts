@@ -1,5 +1,7 @@
 import {
   type Bilingual,
+  type Cell,
+  type DateSystem,
   type Fen,
   type IsoDate,
   type Parsed,
@@ -20,21 +22,76 @@ export interface CellIssueParams {
   message: Bilingual;
 }
 
+/** What reading a cell needs to know besides the cell: the workbook's date system and a year for dates without one. */
+export interface CellReading {
+  dateSystem: DateSystem;
+  defaultYear?: number;
+}
+
+/**
+ * A cell schema's work done without zod, for the rows of big tables: the value when the schema would
+ * give it, or undefined when the schema must say (a failure and its issue, or a case left to it). Its
+ * `value` is the schema's output for the same cell, never a different one; the schema stays the
+ * source of truth for every cell this returns undefined for.
+ */
+export type CellReader = (cell: Cell, reading: CellReading) => { ok: true; value: unknown } | undefined;
+
+/** The readers of the schemas made by {@link cells}; a schema changed after (`.refine`, `.optional`…) has none. */
+const readers = new WeakMap<object, CellReader>();
+
+/**
+ * The zod-free reader of a cell schema made by {@link cells}, or undefined for any other schema.
+ * Only for non-blank cells: a cell whose value is null or undefined is the schema's to judge.
+ * Internal to the row parser.
+ */
+export function cellReaderOf(schema: CellSchema<unknown>): CellReader | undefined {
+  return readers.get(schema);
+}
+
 const cellInput = z.custom<CellInput>((v) => typeof v === "object" && v !== null && "value" in v);
 
-function fromParsed<T>(parse: (cell: CellInput) => Parsed<T>): CellSchema<T> {
-  return cellInput.transform((cell, ctx) => {
-    const result = parse(cell);
+/** The input a schema is given for a cell, as the row parser builds it. */
+function inputOf(cell: Cell, reading: CellReading): CellInput {
+  return reading.defaultYear === undefined
+    ? { ...cell, dateSystem: reading.dateSystem }
+    : { ...cell, dateSystem: reading.dateSystem, defaultYear: reading.defaultYear };
+}
+
+function fromParsed<T>(parse: (cell: Cell, reading: CellReading) => Parsed<T>): CellSchema<T> {
+  const schema = cellInput.transform((cell, ctx) => {
+    const result = parse(cell, cell);
     if (result.ok) return result.value;
     const params: CellIssueParams = { houqin: true, code: result.code, message: result.message };
     ctx.addIssue({ code: "custom", message: result.message.en, params: { ...params } });
     return z.NEVER;
   });
+  readers.set(schema, (cell, reading) => {
+    const result = parse(cell, reading);
+    return result.ok ? result : undefined;
+  });
+  return schema;
 }
 
 /** Fails a value with a bilingual message (for refinements of the cell schemas). */
 function refineIssue(code: string, message: Bilingual) {
   return { message: message.en, params: { houqin: true, code, message } satisfies CellIssueParams };
+}
+
+/** A cell schema narrowed by a test, its reader narrowed by the same test. */
+function refined<T>(
+  base: CellSchema<T>,
+  test: (value: T) => boolean,
+  code: string,
+  message: Bilingual,
+): CellSchema<T> {
+  const schema = base.refine(test, refineIssue(code, message));
+  const read = readers.get(base);
+  if (read)
+    readers.set(schema, (cell, reading) => {
+      const result = read(cell, reading);
+      return result && test(result.value as T) ? result : undefined;
+    });
+  return schema;
 }
 
 /**
@@ -55,8 +112,8 @@ export const cells = {
     read: (text: string, cell: CellInput) => T | undefined,
     code: string,
     message: Bilingual,
-  ): CellSchema<T> =>
-    cellInput.transform((cell, ctx) => {
+  ): CellSchema<T> => {
+    const schema = cellInput.transform((cell, ctx) => {
       const text = parseTextCell(cell);
       const value = text.ok ? read(text.value, cell) : undefined;
       if (value !== undefined) return value;
@@ -65,28 +122,24 @@ export const cells = {
         : { houqin: true, code: text.code, message: text.message };
       ctx.addIssue({ code: "custom", message: params.message.en, params: { ...params } });
       return z.NEVER;
-    }),
+    });
+    readers.set(schema, (cell, reading) => {
+      const text = parseTextCell(cell);
+      if (!text.ok) return undefined;
+      const value = read(text.value, inputOf(cell, reading));
+      return value === undefined ? undefined : { ok: true, value };
+    });
+    return schema;
+  },
   /** Text, normalised (half-width, single spaces). */
   text: (): CellSchema<string> => fromParsed(parseTextCell),
   /** A calendar date, from a serial or from text in the usual Chinese forms. */
-  date: (): CellSchema<IsoDate> =>
-    fromParsed((cell) =>
-      parseDateCell(cell, {
-        dateSystem: cell.dateSystem,
-        ...(cell.defaultYear === undefined ? {} : { defaultYear: cell.defaultYear }),
-      }),
-    ),
+  date: (): CellSchema<IsoDate> => fromParsed((cell, reading) => parseDateCell(cell, reading)),
   /**
    * A month as "YYYY-MM": 2023-09, 2023年9月, 202309, a date in the month; "9月" is placed in the
    * year of the table's dates around it, as a date written without a year is.
    */
-  month: (): CellSchema<string> =>
-    fromParsed((cell) =>
-      parseMonthCell(cell, {
-        dateSystem: cell.dateSystem,
-        ...(cell.defaultYear === undefined ? {} : { defaultYear: cell.defaultYear }),
-      }),
-    ),
+  month: (): CellSchema<string> => fromParsed((cell, reading) => parseMonthCell(cell, reading)),
   /** Money in integer fen. */
   money: (): CellSchema<Fen> =>
     fromParsed((cell) => {
@@ -95,22 +148,18 @@ export const cells = {
     }),
   /** Money that may not be negative. */
   nonNegativeMoney: (): CellSchema<Fen> =>
-    cells
-      .money()
-      .refine(
-        (fen) => fen >= 0,
-        refineIssue("out-of-range", { "zh-CN": "金额不能为负数", en: "The amount cannot be negative" }),
-      ),
+    refined(cells.money(), (fen) => fen >= 0, "out-of-range", {
+      "zh-CN": "金额不能为负数",
+      en: "The amount cannot be negative",
+    }),
   /** A number (text numbers, full-width digits and units such as "12人" accepted). */
   number: (): CellSchema<number> => fromParsed(parseNumberCell),
   /** A whole number. */
   integer: (): CellSchema<number> =>
-    cells
-      .number()
-      .refine(
-        (n) => Number.isInteger(n),
-        refineIssue("not-a-number", { "zh-CN": "应为整数", en: "Should be a whole number" }),
-      ),
+    refined(cells.number(), (n) => Number.isInteger(n), "not-a-number", {
+      "zh-CN": "应为整数",
+      en: "Should be a whole number",
+    }),
   /** Yes/no: 是/否, √/×, 合格/不合格, 有/无, Y/N. */
   boolean: (): CellSchema<boolean> => fromParsed(parseBooleanCell),
 };

@@ -10,7 +10,7 @@ import {
 } from "@houqin/core";
 import type { z } from "zod";
 import { cellAddress } from "./address.js";
-import type { CellIssueParams } from "./cellSchemas.js";
+import { type CellIssueParams, type CellReader, type CellReading, cellReaderOf } from "./cellSchemas.js";
 import type { RecognizedTable } from "./recognizeTables.js";
 import type { CellInput, FieldMap, RowOf } from "./tableKind.js";
 import type { SheetData } from "./workbook.js";
@@ -81,6 +81,19 @@ function issueParams(error: z.ZodError): CellIssueParams | undefined {
 
 /** A date, or a month ("2023-09"): the values whose year may have been left out. */
 const ISO_RE = /^\d{4}-\d{2}(?:-\d{2})?$/;
+
+/** Whether a parsed value is a date or a month as text (ISO_RE matches 7 or 10 characters only). */
+function isIsoText(value: unknown): value is string {
+  return typeof value === "string" && (value.length === 10 || value.length === 7) && ISO_RE.test(value);
+}
+
+/** A field of the table being parsed: its spec, its column, and its schema's zod-free reader if any. */
+interface FieldPlan {
+  key: string;
+  spec: FieldMap[string];
+  col: number | undefined;
+  read: CellReader | undefined;
+}
 const DAY_MS = 86_400_000;
 
 /** Days since 1970 of a date, or of the first day of a month. */
@@ -157,42 +170,70 @@ export function parseTable<F extends FieldMap>(
   const findings: Finding[] = [];
   const rows: ParsedRow<RowOf<F>>[] = [];
   const skipped = new Set(table.skippedRows);
-  const fields = Object.entries(table.kind.fields);
   const columns = table.columns as Record<string, number | undefined>;
+  const fields: FieldPlan[] = Object.entries(table.kind.fields).map(([key, spec]) => ({
+    key,
+    spec,
+    col: columns[key],
+    read: cellReaderOf(spec.schema),
+  }));
   const others = table.otherColumns;
   const merged = mergedOrigins(sheet, table as RecognizedTable);
-  const cellAt = (r: number, col: number): Cell | undefined =>
-    merged.get(r * 20000 + col) ?? sheet.rows[r - 1]?.[col - 1];
+  const sheetRows = sheet.rows;
+  const cellAt =
+    merged.size === 0
+      ? (r: number, col: number): Cell | undefined => sheetRows[r - 1]?.[col - 1]
+      : (r: number, col: number): Cell | undefined =>
+          merged.get(r * 20000 + col) ?? sheetRows[r - 1]?.[col - 1];
+  const { dateSystem } = options;
+  const reading: CellReading = { dateSystem, defaultYear: 2000 };
+  const readingNextYear: CellReading = { dateSystem, defaultYear: 2001 };
   // The first full date of the table stands in as context for year-less dates above it.
   let context: string | undefined;
-  /** Parses a cell; a date written without a year is placed by its context and says so. */
-  const parseCell = (f: FieldMap[string], cell: Cell) => {
-    const input: CellInput = { ...cell, dateSystem: options.dateSystem, defaultYear: 2000 };
-    const out = f.schema.safeParse(input);
-    if (
-      !out.success ||
-      typeof out.data !== "string" ||
-      !ISO_RE.test(out.data) ||
-      typeof cell.value !== "string"
-    )
-      return { out, fullDate: out.success && typeof out.data === "string" && ISO_RE.test(out.data) };
+  // What parseCell read, kept here rather than in an object per cell.
+  let parsedValue: unknown;
+  let parsedFullDate = false;
+  /**
+   * Parses a cell into parsedValue and parsedFullDate, or gives the schema's error; a date written
+   * without a year is placed by its context and says so. A cell the field's reader reads skips zod
+   * (same value); every other cell goes through the field's schema, which reports what is wrong.
+   */
+  const parseCell = (f: FieldPlan, cell: Cell): z.ZodError | undefined => {
+    const quick = f.read?.(cell, reading);
+    let data: unknown;
+    if (quick !== undefined) data = quick.value;
+    else {
+      const out = f.spec.schema.safeParse({ ...cell, dateSystem, defaultYear: 2000 } satisfies CellInput);
+      if (!out.success) return out.error;
+      data = out.data;
+    }
+    parsedValue = data;
+    parsedFullDate = isIsoText(data);
+    if (!parsedFullDate || typeof cell.value !== "string") return undefined;
     // Text without a year is the text whose date moves when the default year does.
-    const again = f.schema.safeParse({ ...input, defaultYear: 2001 });
-    if (again.success && again.data !== out.data)
-      return {
-        out: { ...out, data: placeYearless(out.data, context, options.schoolYearStart) },
-        fullDate: false,
-      };
-    return { out, fullDate: true };
+    const quickAgain = f.read?.(cell, readingNextYear);
+    let moved: boolean;
+    if (quickAgain !== undefined) moved = quickAgain.value !== data;
+    else {
+      const again = f.spec.schema.safeParse({
+        ...cell,
+        dateSystem,
+        defaultYear: 2001,
+      } satisfies CellInput);
+      moved = again.success && again.data !== data;
+    }
+    if (moved) {
+      parsedValue = placeYearless(data as string, context, options.schoolYearStart);
+      parsedFullDate = false;
+    }
+    return undefined;
   };
   for (let r = table.firstRow; r <= table.lastRow && context === undefined; r++) {
-    for (const [key, f] of fields) {
-      const col = columns[key];
-      const cell = col === undefined ? undefined : cellAt(r, col);
+    for (const f of fields) {
+      const cell = f.col === undefined ? undefined : cellAt(r, f.col);
       if (!cell || isBlankCell(cell) || isCellError(cell.value)) continue;
-      const { out, fullDate } = parseCell(f, cell);
-      if (out.success && fullDate) {
-        context = out.data as string;
+      if (parseCell(f, cell) === undefined && parsedFullDate) {
+        context = parsedValue as string;
         break;
       }
     }
@@ -205,22 +246,24 @@ export function parseTable<F extends FieldMap>(
     cell: cellOf(table as RecognizedTable, r, key),
     row: r,
   });
+  // The row's cells by field, filled once per row.
+  const rowCells: (Cell | undefined)[] = new Array(fields.length);
   for (let r = table.firstRow; r <= table.lastRow; r++) {
     if (skipped.has(r)) continue;
-    if (
-      fields.every(([key]) => {
-        const col = columns[key];
-        const cell = col === undefined ? undefined : cellAt(r, col);
-        return !cell || isBlankCell(cell);
-      })
-    )
-      continue;
-    const values: Record<string, unknown> = {};
-    const unreadable: string[] = [];
-    let complete = true;
-    for (const [key, f] of fields) {
-      const col = columns[key];
+    let blank = true;
+    for (let i = 0; i < fields.length; i++) {
+      const col = (fields[i] as FieldPlan).col;
       const cell = col === undefined ? undefined : cellAt(r, col);
+      rowCells[i] = cell;
+      if (cell && !isBlankCell(cell)) blank = false;
+    }
+    if (blank) continue;
+    const values: Record<string, unknown> = {};
+    let unreadable: string[] | undefined;
+    let complete = true;
+    for (let i = 0; i < fields.length; i++) {
+      const { key, spec: f } = fields[i] as FieldPlan;
+      const cell = rowCells[i];
       if (!cell || isBlankCell(cell)) {
         if (f.required) {
           complete = false;
@@ -236,7 +279,8 @@ export function parseTable<F extends FieldMap>(
       }
       if (isCellError(cell.value)) {
         if (f.required) complete = false;
-        else unreadable.push(key);
+        else if (unreadable) unreadable.push(key);
+        else unreadable = [key];
         findings.push({
           rule: "workbook/error-value",
           severity: "error",
@@ -246,18 +290,19 @@ export function parseTable<F extends FieldMap>(
         });
         continue;
       }
-      const { out, fullDate } = parseCell(f, cell);
-      if (out.success) {
-        values[key] = out.data;
-        if (fullDate) context = out.data as string;
+      const error = parseCell(fields[i] as FieldPlan, cell);
+      if (error === undefined) {
+        values[key] = parsedValue;
+        if (parsedFullDate) context = parsedValue as string;
         continue;
       }
       if (f.required) complete = false;
-      else unreadable.push(key);
-      const params = issueParams(out.error);
+      else if (unreadable) unreadable.push(key);
+      else unreadable = [key];
+      const params = issueParams(error);
       const reason = params
         ? localize(params.message, options.lang)
-        : (out.error.issues[0]?.message ?? String(cell.text));
+        : (error.issues[0]?.message ?? String(cell.text));
       findings.push({
         rule: "workbook/unreadable-cell",
         severity: "warning",
@@ -269,13 +314,11 @@ export function parseTable<F extends FieldMap>(
         data: { field: key, code: params?.code ?? "invalid", text: cell.text },
       });
     }
-    if (complete)
-      rows.push({
-        row: r,
-        values: values as RowOf<F>,
-        ...(unreadable.length > 0 ? { unreadable } : {}),
-        ...(others ? { other: others.map((o) => cellAt(r, o.column)) } : {}),
-      });
+    if (!complete) continue;
+    const parsedRow: ParsedRow<RowOf<F>> = { row: r, values: values as RowOf<F> };
+    if (unreadable) parsedRow.unreadable = unreadable;
+    if (others) parsedRow.other = others.map((o) => cellAt(r, o.column));
+    rows.push(parsedRow);
   }
   return { parsed: { table, rows }, findings };
 }
