@@ -233,8 +233,8 @@ describe("XlsxWorkbook", () => {
     const bytes = await workbook.toBuffer();
     const xml = zipEntry(bytes, "xl/worksheets/sheet2.xml") ?? "";
     expect(xml.match(/<hyperlink [^>]*>/g)).toEqual([
-      '<hyperlink ref="A1" location="&apos;收费 明细&apos;!C17"/>',
-      '<hyperlink ref="A2" location="Data!A1"/>',
+      '<hyperlink ref="A1" location="\'收费 明细\'!C17" display="go"/>',
+      '<hyperlink ref="A2" location="Data!A1" display="plain"/>',
     ]);
     expect(zipEntry(bytes, "xl/worksheets/_rels/sheet2.xml.rels") ?? "").not.toContain("hyperlink");
     expect(await (await reopen(workbook)).readLinks("检查结果")).toEqual({

@@ -1,0 +1,268 @@
+import { cellAddress } from "../address.js";
+import { inlineStringCell, numberCell } from "./sheetWrite.js";
+import { attribute, rootPrefix, withAttribute } from "./xml.js";
+
+/** A change to one cell of a user's sheet: its style, or its value (the settings sheet only). */
+export interface CellPatch {
+  row: number;
+  column: number;
+  /** The new style from the cell's current one (the row's or column's style for a cell not yet written). */
+  style?: (current: number) => number;
+  /** A new value; null empties the cell. */
+  value?: string | number | null;
+}
+
+/**
+ * A worksheet part with these cells changed, in one pass over its rows; rows and cells that do not
+ * exist yet are added in their places. Every other byte of the part stays as it was.
+ */
+export function patchSheetCells(xml: string, patches: readonly CellPatch[]): string {
+  if (patches.length === 0) return xml;
+  const p = rootPrefix(xml, "worksheet");
+  const byRow = new Map<number, Map<number, CellPatch>>();
+  for (const patch of patches) {
+    const row = byRow.get(patch.row) ?? new Map<number, CellPatch>();
+    row.set(patch.column, patch);
+    byRow.set(patch.row, row);
+  }
+  const pending = [...byRow.keys()].sort((a, b) => a - b);
+  const columnStyles = readColumnStyles(xml, p);
+
+  let source = xml;
+  const selfClosed = new RegExp(`<${p}sheetData\\s*/>`).exec(source);
+  if (selfClosed)
+    source = `${source.slice(0, selfClosed.index)}<${p}sheetData></${p}sheetData>${source.slice(selfClosed.index + selfClosed[0].length)}`;
+  const dataOpen = new RegExp(`<${p}sheetData\\b[^>]*>`).exec(source);
+  if (!dataOpen) return xml; // not a worksheet with cells (a dialog sheet): nothing to mark
+  const dataEnd = source.indexOf(`</${p}sheetData>`, dataOpen.index);
+  const out: string[] = [];
+  let copied = dataOpen.index + dataOpen[0].length;
+  out.push(source.slice(0, copied));
+  const rowRe = new RegExp(`<${p}row\\b[^>]*?(/?)>`, "g");
+  rowRe.lastIndex = copied;
+  const rowClose = `</${p}row>`;
+  let rowNumber = 0;
+  let next = 0;
+  for (
+    let m = rowRe.exec(source);
+    m !== null && m.index < dataEnd && next < pending.length;
+    m = rowRe.exec(source)
+  ) {
+    const tag = m[0];
+    const r = attribute(tag, "r");
+    rowNumber = r === undefined ? rowNumber + 1 : Number(r);
+    const selfClosing = m[1] === "/";
+    const contentEnd = selfClosing ? m.index + tag.length : source.indexOf(rowClose, m.index);
+    const rowEnd = selfClosing ? contentEnd : contentEnd + rowClose.length;
+    // Rows to add before this one.
+    while (next < pending.length && (pending[next] as number) < rowNumber) {
+      out.push(source.slice(copied, m.index));
+      copied = m.index;
+      out.push(
+        newRow(
+          pending[next] as number,
+          byRow.get(pending[next] as number) as Map<number, CellPatch>,
+          p,
+          columnStyles,
+        ),
+      );
+      next++;
+    }
+    if (pending[next] === rowNumber) {
+      out.push(source.slice(copied, m.index));
+      const rowStyle = attribute(tag, "customFormat") === "1" ? Number(attribute(tag, "s") ?? 0) : undefined;
+      const content = selfClosing ? "" : source.slice(m.index + tag.length, contentEnd);
+      const open = withAttribute(selfClosing ? `${tag.slice(0, -2)}>` : tag, "spans", undefined);
+      const cells = patchRow(
+        content,
+        rowNumber,
+        byRow.get(rowNumber) as Map<number, CellPatch>,
+        p,
+        rowStyle,
+        columnStyles,
+      );
+      out.push(`${open}${cells}${rowClose}`);
+      copied = rowEnd;
+      next++;
+    }
+    rowRe.lastIndex = rowEnd;
+  }
+  out.push(source.slice(copied, dataEnd));
+  for (; next < pending.length; next++)
+    out.push(
+      newRow(
+        pending[next] as number,
+        byRow.get(pending[next] as number) as Map<number, CellPatch>,
+        p,
+        columnStyles,
+      ),
+    );
+  out.push(source.slice(dataEnd));
+  return out.join("");
+}
+
+function newRow(row: number, cells: Map<number, CellPatch>, p: string, columnStyles: ColumnStyles): string {
+  return `<${p}row r="${row}">${patchRow("", row, cells, p, undefined, columnStyles)}</${p}row>`;
+}
+
+function patchRow(
+  content: string,
+  row: number,
+  patches: Map<number, CellPatch>,
+  p: string,
+  rowStyle: number | undefined,
+  columnStyles: ColumnStyles,
+): string {
+  const pending = [...patches.keys()].sort((a, b) => a - b);
+  const cellRe = new RegExp(`<${p}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c>)`, "g");
+  const out: string[] = [];
+  let copied = 0;
+  let column = 0;
+  let next = 0;
+  for (let m = cellRe.exec(content); m !== null && next < pending.length; m = cellRe.exec(content)) {
+    const ref = attribute(m[1] as string, "r");
+    column = ref === undefined ? column + 1 : (columnOf(ref) ?? column + 1);
+    while (next < pending.length && (pending[next] as number) < column) {
+      out.push(content.slice(copied, m.index));
+      copied = m.index;
+      const c = pending[next++] as number;
+      out.push(newCell(row, c, patches.get(c) as CellPatch, p, rowStyle ?? columnStyles.at(c)));
+    }
+    if (pending[next] === column) {
+      out.push(content.slice(copied, m.index));
+      out.push(patchCell(m[0], m[1] as string, row, column, patches.get(column) as CellPatch, p));
+      copied = m.index + m[0].length;
+      next++;
+    }
+  }
+  out.push(content.slice(copied));
+  for (; next < pending.length; next++) {
+    const c = pending[next] as number;
+    out.push(newCell(row, c, patches.get(c) as CellPatch, p, rowStyle ?? columnStyles.at(c)));
+  }
+  return out.join("");
+}
+
+function newCell(row: number, column: number, patch: CellPatch, p: string, inherited: number): string {
+  return patchCell(`<${p}c/>`, "", row, column, patch, p, inherited);
+}
+
+function patchCell(
+  element: string,
+  attrs: string,
+  row: number,
+  column: number,
+  patch: CellPatch,
+  p: string,
+  inherited?: number,
+): string {
+  const ref = cellAddress(row, column);
+  const current = attribute(attrs, "s");
+  const style = patch.style
+    ? patch.style(current === undefined ? (inherited ?? 0) : Number(current))
+    : undefined;
+  const keptStyle = style ?? (current === undefined ? inherited : Number(current));
+  if (patch.value === undefined) {
+    const start = /^<[^>]*?\/?>/.exec(element)?.[0] as string;
+    let tag = withAttribute(start, "r", ref);
+    if (keptStyle !== undefined) tag = withAttribute(tag, "s", String(keptStyle));
+    return tag + element.slice(start.length);
+  }
+  const s = keptStyle === undefined || keptStyle === 0 ? undefined : keptStyle;
+  const value = patch.value;
+  const written =
+    value === null
+      ? `<c r="${ref}"${s === undefined ? "" : ` s="${s}"`}/>`
+      : typeof value === "number"
+        ? numberCell(ref, value, s)
+        : inlineStringCell(ref, value, s);
+  return p === "" ? written : written.replace(/<(\/?)(c|v|is|t)\b/g, `<$1${p}$2`);
+}
+
+/** The column of a reference's letters. */
+function columnOf(ref: string): number | undefined {
+  const m = /^\$?([A-Za-z]{1,3})/.exec(ref);
+  if (!m) return undefined;
+  let n = 0;
+  for (const ch of (m[1] as string).toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** Styles of whole columns (`<col style>`), for a cell added where there was none. */
+interface ColumnStyles {
+  at(column: number): number;
+}
+
+function readColumnStyles(xml: string, p: string): ColumnStyles {
+  const ranges: { min: number; max: number; style: number }[] = [];
+  const start = xml.indexOf(`<${p}cols`);
+  const end = start < 0 ? -1 : xml.indexOf(`</${p}cols>`, start);
+  if (start >= 0 && end > start)
+    for (const m of xml.slice(start, end).matchAll(new RegExp(`<${p}col\\b[^>]*>`, "g"))) {
+      const style = attribute(m[0], "style");
+      if (style === undefined) continue;
+      ranges.push({
+        min: Number(attribute(m[0], "min")),
+        max: Number(attribute(m[0], "max")),
+        style: Number(style),
+      });
+    }
+  return { at: (column) => ranges.find((r) => r.min <= column && column <= r.max)?.style ?? 0 };
+}
+
+/** Elements of a worksheet that follow `<legacyDrawing>` (ECMA-376 CT_Worksheet). */
+const AFTER_LEGACY_DRAWING = [
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** The relationship id of a worksheet's `<legacyDrawing>` (its notes' shapes), or undefined. */
+export function legacyDrawingId(xml: string): string | undefined {
+  const p = rootPrefix(xml, "worksheet");
+  const m = new RegExp(`<${p}legacyDrawing\\b[^>]*>`).exec(xml);
+  if (!m) return undefined;
+  const relPrefix = namespacePrefix(xml, REL_NS) ?? "r";
+  return attribute(m[0], `${relPrefix}:id`);
+}
+
+/** A worksheet part with a `<legacyDrawing>` pointing at this relationship, in its schema place. */
+export function withLegacyDrawing(xml: string, rId: string): string {
+  const p = rootPrefix(xml, "worksheet");
+  let source = xml;
+  let relPrefix = namespacePrefix(source, REL_NS);
+  if (relPrefix === undefined) {
+    relPrefix = "r";
+    source = source.replace(new RegExp(`<${p}worksheet\\b`), (open) => `${open} xmlns:r="${REL_NS}"`);
+  }
+  const element = `<${p}legacyDrawing ${relPrefix}:id="${rId}"/>`;
+  const existing = new RegExp(`<${p}legacyDrawing\\b[^>]*?/>`).exec(source);
+  if (existing)
+    return source.slice(0, existing.index) + element + source.slice(existing.index + existing[0].length);
+  let at = source.search(new RegExp(`</${p}worksheet>`));
+  for (const name of AFTER_LEGACY_DRAWING) {
+    const found = source.search(new RegExp(`<${p}${name}\\b`));
+    if (found >= 0 && found < at) at = found;
+  }
+  return source.slice(0, at) + element + source.slice(at);
+}
+
+/** The worksheet without its `<legacyDrawing>` (when its notes are all gone). */
+export function withoutLegacyDrawing(xml: string): string {
+  const p = rootPrefix(xml, "worksheet");
+  return xml.replace(new RegExp(`<${p}legacyDrawing\\b[^>]*?/>`), "");
+}
+
+/** The prefix a part's root binds to a namespace, or undefined. */
+function namespacePrefix(xml: string, namespace: string): string | undefined {
+  const root = /<(?:\w+:)?worksheet\b[^>]*>/.exec(xml)?.[0] ?? "";
+  for (const m of root.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g))
+    if (m[2] === namespace) return m[1];
+  return undefined;
+}
