@@ -79,7 +79,7 @@ export interface CellMark {
 }
 
 /**
- * A workbook as houqin sees it, whatever holds it: an .xlsx file (exceljs), Excel itself
+ * A workbook as houqin sees it, whatever holds it: an .xlsx file, Excel itself
  * (Office.js), or memory. Reads return whole sheets; writes take whole arrays, so an adapter can
  * batch them (Office.js: few `context.sync()` calls). Adapters never change the values of cells
  * outside the sheets houqin writes.
