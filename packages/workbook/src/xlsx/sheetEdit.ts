@@ -38,26 +38,33 @@ export function patchSheetCells(xml: string, patches: readonly CellPatch[]): str
   const out: string[] = [];
   let copied = dataOpen.index + dataOpen[0].length;
   out.push(source.slice(0, copied));
-  const rowRe = new RegExp(`<${p}row\\b[^>]*?(/?)>`, "g");
-  rowRe.lastIndex = copied;
+  const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
   let rowNumber = 0;
   let next = 0;
-  for (
-    let m = rowRe.exec(source);
-    m !== null && m.index < dataEnd && next < pending.length;
-    m = rowRe.exec(source)
-  ) {
-    const tag = m[0];
-    const r = attribute(tag, "r");
+  // The rows, found by text (<row …/> or <row …>…</row>); only rows with changes are looked into.
+  for (let at = copied; next < pending.length; ) {
+    const start = source.indexOf(rowOpen, at);
+    if (start < 0 || start >= dataEnd) break;
+    const after = source.charCodeAt(start + rowOpen.length);
+    at = start + rowOpen.length;
+    if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) continue;
+    const tagEnd = source.indexOf(">", at);
+    if (tagEnd < 0) break;
+    const tag = source.slice(start, tagEnd + 1);
+    const selfClosing = source.charCodeAt(tagEnd - 1) === 47;
+    const quick = tag.indexOf(' r="');
+    const r = quick >= 0 ? tag.slice(quick + 4, tag.indexOf('"', quick + 4)) : attribute(tag, "r");
     rowNumber = r === undefined ? rowNumber + 1 : Number(r);
-    const selfClosing = m[1] === "/";
-    const contentEnd = selfClosing ? m.index + tag.length : source.indexOf(rowClose, m.index);
+    const contentEnd = selfClosing ? tagEnd + 1 : source.indexOf(rowClose, tagEnd);
+    if (contentEnd < 0) break;
     const rowEnd = selfClosing ? contentEnd : contentEnd + rowClose.length;
+    at = rowEnd;
+    if (rowNumber < (pending[next] as number)) continue;
     // Rows to add before this one.
     while (next < pending.length && (pending[next] as number) < rowNumber) {
-      out.push(source.slice(copied, m.index));
-      copied = m.index;
+      out.push(source.slice(copied, start));
+      copied = start;
       out.push(
         newRow(
           pending[next] as number,
@@ -69,9 +76,9 @@ export function patchSheetCells(xml: string, patches: readonly CellPatch[]): str
       next++;
     }
     if (pending[next] === rowNumber) {
-      out.push(source.slice(copied, m.index));
+      out.push(source.slice(copied, start));
       const rowStyle = attribute(tag, "customFormat") === "1" ? Number(attribute(tag, "s") ?? 0) : undefined;
-      const content = selfClosing ? "" : source.slice(m.index + tag.length, contentEnd);
+      const content = selfClosing ? "" : source.slice(tagEnd + 1, contentEnd);
       const open = withAttribute(selfClosing ? `${tag.slice(0, -2)}>` : tag, "spans", undefined);
       const cells = patchRow(
         content,
@@ -85,7 +92,6 @@ export function patchSheetCells(xml: string, patches: readonly CellPatch[]): str
       copied = rowEnd;
       next++;
     }
-    rowRe.lastIndex = rowEnd;
   }
   out.push(source.slice(copied, dataEnd));
   for (; next < pending.length; next++)
