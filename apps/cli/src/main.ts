@@ -3,7 +3,6 @@ import { isIsoDate, type Lang, parseLang } from "@houqin/core";
 import { clearResults } from "@houqin/workbook";
 import { Command, CommanderError, Option } from "commander";
 import { checkFile, openWorkbook, sameFile, saveWorkbook, UsageError } from "./checkFile.js";
-import { runDemo } from "./demo.js";
 import type { CliIo } from "./io.js";
 import { runPlanProject } from "./planProjectCommand.js";
 import { reportJson, reportText } from "./printReport.js";
@@ -204,6 +203,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .argument("[dir]", "输出目录 / output folder", "houqin-demo")
     .addOption(new Option("--lang <lang>", "语言 / language").choices(["zh", "zh-CN", "en"]))
     .action(async (dir: string, opts: { lang?: string }) => {
+      // The sample workbooks are built with exceljs: loaded for the demo only, not on every run.
+      const { runDemo } = await import("./demo.js");
       await runDemo(dir, langOf(opts.lang), io);
     });
 
