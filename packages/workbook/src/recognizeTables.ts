@@ -221,13 +221,21 @@ function assignColumns(grid: Grid, r: number, kind: TableKind): Candidate | unde
   return { kind, headerRow: r, columns, matched, score };
 }
 
+/**
+ * Text that TOTALS_RE or SUBTOTAL_RE could match once normalised holds 计 or a t: each of their words
+ * has one, and normalizeHeader makes neither from anything else (only ｔ, T and Ｔ become t). Text
+ * without one is no total, and its header form need not be worked out.
+ */
+const TOTAL_WORD_HINT = /[计tTｔＴ]/;
+
+/** Whether one of a row's first text cells says it is a total (TOTALS_RE) or a subtotal (SUBTOTAL_RE). */
 function rowMatches(grid: Grid, r: number, re: RegExp): boolean {
-  // A totals row says so in one of its first text cells.
   let seen = 0;
   for (let c = 1; c <= grid.cols && seen < 3; c++) {
-    if (grid.text(r, c) === "") continue;
+    const text = grid.text(r, c);
+    if (text === "") continue;
     seen++;
-    if (re.test(grid.header(r, c))) return true;
+    if (TOTAL_WORD_HINT.test(text) && re.test(grid.header(r, c))) return true;
   }
   return false;
 }
@@ -240,21 +248,42 @@ function isFooter(grid: Grid, r: number): boolean {
   return false;
 }
 
-function repeatsHeader(grid: Grid, r: number, cand: Candidate): boolean {
-  let same = 0;
-  let total = 0;
-  for (const col of Object.values(cand.columns)) {
-    total++;
+/** A header cell of a table, as a repeated header row is compared with it. */
+interface HeaderLabel {
+  col: number;
+  /** Its header form (normalizeHeader of its label). */
+  label: string;
+  /**
+   * The Chinese characters of the label: normalizeHeader keeps Chinese characters and makes none, so
+   * a cell whose text lacks one of them cannot have the label as its header form.
+   */
+  han: readonly string[];
+}
+
+const HAN_RE = /\p{Script=Han}/gu;
+
+function headerLabels(grid: Grid, cand: Candidate): HeaderLabel[] {
+  return Object.values(cand.columns).map((col) => {
     const label = grid.headerLabel(cand.headerRow, col);
-    if (label !== "" && grid.header(r, col) === label) same++;
+    return { col, label, han: [...new Set(label.match(HAN_RE))] };
+  });
+}
+
+function repeatsHeader(grid: Grid, r: number, labels: readonly HeaderLabel[]): boolean {
+  let same = 0;
+  for (const { col, label, han } of labels) {
+    if (label === "") continue;
+    const text = grid.text(r, col);
+    if (han.every((ch) => text.includes(ch)) && grid.header(r, col) === label) same++;
   }
-  return total > 0 && same * 2 > total;
+  return labels.length > 0 && same * 2 > labels.length;
 }
 
 /** A row with nothing in any of the table's columns (a pre-numbered template row counts). */
-function blankForTable(grid: Grid, r: number, cand: Candidate): boolean {
+function blankForTable(grid: Grid, r: number, cols: readonly number[]): boolean {
   if (grid.blank(r)) return true;
-  return Object.values(cand.columns).every((col) => grid.text(r, col) === "");
+  for (const col of cols) if (grid.text(r, col) !== "") return false;
+  return true;
 }
 
 /** A row that has every required field of the table filled: plainly more data. */
@@ -296,8 +325,10 @@ function findEnd(
   let lastRow = firstRow - 1;
   let blankRun = 0;
   const skipped: number[] = [];
+  const cols = Object.values(cand.columns);
+  const labels = headerLabels(grid, cand);
   for (let r = firstRow; r <= grid.rows; r++) {
-    if (blankForTable(grid, r, cand)) {
+    if (blankForTable(grid, r, cols)) {
       blankRun++;
       if (!grid.blank(r) && !rowMatches(grid, r, TOTALS_RE)) skipped.push(r);
       else if (!grid.blank(r)) {
@@ -322,7 +353,7 @@ function findEnd(
       continue;
     }
     if (isFooter(grid, r)) break;
-    if (rowMatches(grid, r, SUBTOTAL_RE) || repeatsHeader(grid, r, cand)) {
+    if (rowMatches(grid, r, SUBTOTAL_RE) || repeatsHeader(grid, r, labels)) {
       skipped.push(r);
       continue;
     }

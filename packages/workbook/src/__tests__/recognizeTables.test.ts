@@ -121,6 +121,19 @@ describe("recognizeTables", () => {
     expect(table).toMatchObject({ firstRow: 2, lastRow: 5, totalsRow: 6, skippedRows: [3, 4] });
   });
 
+  it("knows a repeated header, a subtotal and a total however they are spaced, cased or widened", () => {
+    const sheet = sheetOf("账", [
+      ["日期", "摘要（说明）", "借方", "Credit"],
+      ["2023-09-01", "a", 1, null],
+      ["Sub Total", null, 1, null],
+      ["日　期", "摘 要", "借方：", "CREDIT"],
+      ["2023-10-01", "b", 2, null],
+      ["ＴＯＴＡＬ", null, 3, null],
+    ]);
+    const [table] = recognizeTables(sheet, [journal]);
+    expect(table).toMatchObject({ firstRow: 2, lastRow: 5, totalsRow: 6, skippedRows: [3, 4] });
+  });
+
   it("ends a table at a gap of blank rows and finds the next table below", () => {
     const sheet = sheetOf("混合", [
       ["日期", "摘要", "借方", "贷方"],
