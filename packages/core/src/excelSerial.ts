@@ -1,6 +1,6 @@
 import type { DateSystem } from "./cell.js";
 import { HouqinError } from "./errors.js";
-import { type IsoDate, isIsoDate, makeIsoDate } from "./isoDate.js";
+import { type IsoDate, isIsoDate } from "./isoDate.js";
 
 const DAY_MS = 86_400_000;
 /** Day 0 of the 1900 system for dates from 1900-03-01 on (Excel counts a phantom 1900-02-29). */
@@ -37,7 +37,14 @@ export function serialToIso(serial: number, system: DateSystem): IsoDate | undef
     ms = EPOCH_1900 + (day < PHANTOM_SERIAL ? day + 1 : day) * DAY_MS;
   }
   const date = new Date(ms);
-  return makeIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  const year = date.getUTCFullYear();
+  // A real day (the Date's own) of the years 1–9999, written as makeIsoDate writes it: a serial read
+  // for every date cell of a big sheet need not be checked again.
+  if (!(year >= 1 && year <= 9999)) return undefined;
+  const month = date.getUTCMonth() + 1;
+  const dayOfMonth = date.getUTCDate();
+  const y = year < 1000 ? String(year).padStart(4, "0") : String(year);
+  return `${y}-${month < 10 ? "0" : ""}${month}-${dayOfMonth < 10 ? "0" : ""}${dayOfMonth}`;
 }
 
 /**

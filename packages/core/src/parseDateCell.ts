@@ -60,21 +60,38 @@ function fromParts(year: number, month: string, day: string, quoted: string): Pa
   return parsedOk(iso);
 }
 
-function fromNumber(value: number, system: DateSystem, quoted: string): Parsed<IsoDate> {
+/** The serials of the last day read (2200-12-31) in the two date systems. */
+const LAST_SERIAL_1900 = isoToSerial(LAST_DAY, "1900");
+const LAST_SERIAL_1904 = isoToSerial(LAST_DAY, "1904");
+
+/** What a cell displays, for a message: its text, or its value when it displays nothing. */
+function shownOf(cell: Cell): string {
+  return typeof cell.text === "string" && cell.text.trim() !== "" ? cell.text : String(cell.value);
+}
+
+/** A number cell's date (the cell is quoted only in a message). */
+function fromNumber(value: number, system: DateSystem, cell: Cell): Parsed<IsoDate> {
   if (Number.isInteger(value) && value >= MIN_YEAR * 10_000 && value <= MAX_YEAR * 10_000 + 1231) {
     const digits = String(value);
-    return fromParts(Number(digits.slice(0, 4)), digits.slice(4, 6), digits.slice(6, 8), quoted);
+    return fromParts(
+      Number(digits.slice(0, 4)),
+      digits.slice(4, 6),
+      digits.slice(6, 8),
+      quoteInput(shownOf(cell)),
+    );
   }
-  if (!Number.isFinite(value)) return notADate(quoted);
+  if (!Number.isFinite(value)) return notADate(quoteInput(shownOf(cell)));
   const day = Math.floor(value);
   if (system === "1900" && day === 60) {
+    const quoted = quoteInput(shownOf(cell));
     return parsedError("not-a-date", {
       "zh-CN": `“${quoted}”是 Excel 虚构的日期 1900年2月29日（1900年没有2月29日）`,
       en: `"${quoted}" is Excel's phantom date 1900-02-29, a day that never existed`,
     });
   }
-  const iso = day <= isoToSerial(LAST_DAY, system) ? serialToIso(day, system) : undefined;
-  return iso === undefined ? notADate(quoted) : parsedOk(iso);
+  const iso =
+    day <= (system === "1904" ? LAST_SERIAL_1904 : LAST_SERIAL_1900) ? serialToIso(day, system) : undefined;
+  return iso === undefined ? notADate(quoteInput(shownOf(cell))) : parsedOk(iso);
 }
 
 function fromText(value: string, options: ParseDateCellOptions): Parsed<IsoDate> {
@@ -153,7 +170,6 @@ export function parseDateCell(cell: Cell, options: ParseDateCellOptions = {}): P
   if (value === null || value === undefined) return parsedError("blank", BLANK_CELL);
   if (isCellError(value)) return parsedError("error-value", errorValueMessage(value.error));
   if (typeof value === "string") return fromText(value, options);
-  const shown = typeof cell.text === "string" && cell.text.trim() !== "" ? cell.text : String(value);
-  if (typeof value === "number") return fromNumber(value, options.dateSystem ?? "1900", quoteInput(shown));
-  return notADate(quoteInput(typeof value === "boolean" ? shown : typeof value));
+  if (typeof value === "number") return fromNumber(value, options.dateSystem ?? "1900", cell);
+  return notADate(quoteInput(typeof value === "boolean" ? shownOf(cell) : typeof value));
 }

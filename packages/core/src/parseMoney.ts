@@ -56,6 +56,20 @@ function toFen(parts: DecimalParts, quoted: string): Parsed<Fen> {
   return parsedOk(Number(fen));
 }
 
+/**
+ * The fen of an amount below a trillion yuan whose shortest text has at most two decimals (1234.5,
+ * 0.07, -12), in float arithmetic; undefined for any other number. Exact: below 10^12 a number is
+ * within 0.0001 of its decimal, so ×100 rounds to that decimal's fen, and the check that fen / 100 is
+ * the number again holds only when a decimal of two places reads as it (then its shortest text is
+ * that decimal). Every other number goes the decimal way.
+ */
+function wholeFen(n: number): Fen | undefined {
+  if (!(n > -1e12 && n < 1e12)) return undefined;
+  const fen = Math.round(n * 100);
+  if (fen / 100 !== n) return undefined;
+  return fen === 0 ? 0 : fen;
+}
+
 /** Reads the text of an amount into decimal yuan, or undefined when it is not one. */
 function readAmountText(text: string): DecimalParts | undefined {
   let rest = text.replace(/\u2212/g, "-");
@@ -118,6 +132,8 @@ function readAmountText(text: string): DecimalParts | undefined {
  */
 export function parseMoney(input: string | number): Parsed<Fen> {
   if (typeof input === "number") {
+    const fen = wholeFen(input);
+    if (fen !== undefined) return parsedOk(fen);
     const parts = numberToDecimal(input);
     return parts ? toFen(parts, String(input)) : notMoney(String(input));
   }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HouqinError } from "../errors.js";
 import { isoToSerial, serialToIso } from "../excelSerial.js";
+import { makeIsoDate } from "../isoDate.js";
 
 describe("serialToIso", () => {
   it.each([
@@ -41,6 +42,28 @@ describe("serialToIso", () => {
     [1e300, "1900"],
   ] as const)("returns undefined for the serial %d in the %s system", (serial, system) => {
     expect(serialToIso(serial, system)).toBeUndefined();
+  });
+});
+
+describe("serialToIso, as makeIsoDate writes a date", () => {
+  it("gives every serial the date makeIsoDate writes for its day", () => {
+    const viaMakeIsoDate = (serial: number, system: "1900" | "1904"): string | undefined => {
+      const day = Math.floor(serial);
+      if (!Number.isFinite(serial) || (system === "1900" ? day < 1 || day === 60 : day < 0)) return undefined;
+      const epoch = system === "1904" ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+      const date = new Date(epoch + (system === "1900" && day < 60 ? day + 1 : day) * 86_400_000);
+      return makeIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -5, max: 3_000_000 }), fc.double({ min: -10, max: 3e6 }), fc.double()),
+        fc.constantFrom<"1900" | "1904">("1900", "1904"),
+        (serial, system) => {
+          expect(serialToIso(serial, system)).toBe(viaMakeIsoDate(serial, system));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });
 

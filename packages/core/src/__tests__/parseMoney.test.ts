@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { numberToDecimal, roundHalfAwayFromZero } from "../decimalParts.js";
 import { formatMoney } from "../formatMoney.js";
 import { parseMoney } from "../parseMoney.js";
 
@@ -178,6 +179,50 @@ describe("parseMoney", () => {
         const result = parseMoney(n);
         if (result.ok) expect(Number.isSafeInteger(result.value)).toBe(true);
       }),
+    );
+  });
+
+  it("reads a number in float arithmetic exactly as through its shortest decimal text", () => {
+    // The decimal way, which parseMoney takes for every number its float way does not answer.
+    const byDecimal = (n: number): number | undefined => {
+      const parts = numberToDecimal(n);
+      const fen = parts && roundHalfAwayFromZero({ ...parts, exponent: parts.exponent + 2 }, 16);
+      return fen === undefined ||
+        fen > BigInt(Number.MAX_SAFE_INTEGER) ||
+        -fen > BigInt(Number.MAX_SAFE_INTEGER)
+        ? undefined
+        : Number(fen);
+    };
+    const twoPlaces = fc.integer({ min: -(10 ** 15), max: 10 ** 15 }).map((cents) => cents / 100);
+    const threePlaces = fc.integer({ min: -(10 ** 12), max: 10 ** 12 }).map((mills) => mills / 1000);
+    const edges = fc.constantFrom(
+      0,
+      -0,
+      0.01,
+      -0.01,
+      0.005,
+      1.005,
+      2.675,
+      0.1 + 0.2,
+      999_999_999_999.99,
+      -999_999_999_999.99,
+      1e12,
+      1e12 - 0.01,
+      1e12 + 0.01,
+      9_007_199_254_740.99,
+      1e-7,
+      5e-324,
+      Number.MAX_VALUE,
+    );
+    fc.assert(
+      fc.property(fc.oneof(twoPlaces, threePlaces, fc.double(), edges), (n) => {
+        const result = parseMoney(n);
+        const expected = byDecimal(n);
+        if (expected === undefined) expect(result.ok).toBe(false);
+        else expect(result).toEqual({ ok: true, value: expected });
+        if (result.ok) expect(Object.is(result.value, -0)).toBe(false);
+      }),
+      { numRuns: 20_000 },
     );
   });
 
