@@ -1,4 +1,5 @@
-import { addDays, isValid } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { isValid } from "date-fns/isValid";
 import { HouqinError } from "./errors.js";
 
 /**

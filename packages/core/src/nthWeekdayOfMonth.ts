@@ -1,4 +1,7 @@
-import { addDays, getDay, getDaysInMonth, lastDayOfMonth } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { getDay } from "date-fns/getDay";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
+import { lastDayOfMonth } from "date-fns/lastDayOfMonth";
 import { HouqinError } from "./errors.js";
 import { dateToIso, type IsoDate, isoToDate, makeIsoDate } from "./isoDate.js";
 

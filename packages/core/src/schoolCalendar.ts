@@ -1,4 +1,4 @@
-import { startOfISOWeek } from "date-fns";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
 import { HouqinError } from "./errors.js";
 import type { Bilingual } from "./i18n.js";
 import { addDaysIso, dateToIso, type IsoDate, isIsoDate, isoToDate } from "./isoDate.js";

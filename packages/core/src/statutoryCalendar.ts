@@ -1,5 +1,5 @@
 import chineseDays from "chinese-days";
-import { getDay } from "date-fns";
+import { getDay } from "date-fns/getDay";
 import type { Bilingual } from "./i18n.js";
 import { type IsoDate, isoToDate, makeIsoDate } from "./isoDate.js";
 
