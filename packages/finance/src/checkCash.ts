@@ -134,6 +134,8 @@ interface Item {
   /** The row's date, or the date above it. */
   date?: IsoDate;
   summary: string;
+  /** The summary as rules match it: half-width, no spaces ({@link plain}). */
+  plainSummary: string;
   voucher?: string;
   receipt: Fen;
   payment: Fen;
@@ -187,8 +189,8 @@ const money = (fen: Fen): string => formatMoney(fen);
 /** The text a summary is matched in: half-width, no spaces. */
 const plain = (text: string): string => normalizeText(text).replace(/\s+/g, "");
 
-function isCarry(summary: string): boolean {
-  const s = plain(summary);
+/** Whether a summary, made {@link plain}, is a carry or a totals row's. */
+function isCarry(s: string): boolean {
   return (s.length <= 16 && CARRY_RE.test(s)) || TOTAL_RE.test(s);
 }
 
@@ -225,27 +227,37 @@ const isCashSeries = (key: string): boolean => key.includes("现");
 
 function itemsOf(parsed: ParsedTable<typeof cashJournal.fields>): Item[] {
   const { table, rows } = parsed;
-  const closers = [...table.skippedRows, ...(table.totalsRow === undefined ? [] : [table.totalsRow])];
+  // Rows skipped as subtotals and the totals row, in order: a row is closed when one of them comes
+  // before the next data row. Rows come in order too, so one pass over both finds them.
+  const closers = [...table.skippedRows, ...(table.totalsRow === undefined ? [] : [table.totalsRow])].sort(
+    (a, b) => a - b,
+  );
+  let closer = 0;
   let date: IsoDate | undefined;
   return rows.map((r, i) => {
     const v = r.values;
-    const unreadable = r.unreadable ?? [];
+    const unreadable = r.unreadable;
     if (v.date !== undefined) date = v.date;
     const next = rows[i + 1]?.row ?? Number.POSITIVE_INFINITY;
-    return {
+    while (closer < closers.length && (closers[closer] as number) <= r.row) closer++;
+    const plainSummary = plain(v.summary);
+    const item: Item = {
       table: table as RecognizedTable,
       row: r.row,
-      carry: isCarry(v.summary),
-      ...(date === undefined ? {} : { date }),
+      carry: isCarry(plainSummary),
       summary: v.summary,
-      ...(v.voucher === undefined ? {} : { voucher: v.voucher }),
+      plainSummary,
       receipt: v.receipt ?? 0,
       payment: v.payment ?? 0,
-      ...(v.balance === undefined ? {} : { balance: v.balance }),
-      amountsUnknown: unreadable.includes("receipt") || unreadable.includes("payment"),
-      balanceUnreadable: unreadable.includes("balance"),
-      closedAfter: closers.some((c) => c > r.row && c < next),
+      amountsUnknown:
+        unreadable !== undefined && (unreadable.includes("receipt") || unreadable.includes("payment")),
+      balanceUnreadable: unreadable?.includes("balance") === true,
+      closedAfter: closer < closers.length && (closers[closer] as number) < next,
     };
+    if (date !== undefined) item.date = date;
+    if (v.voucher !== undefined) item.voucher = v.voucher;
+    if (v.balance !== undefined) item.balance = v.balance;
+    return item;
   });
 }
 
@@ -810,19 +822,30 @@ function vouchers(
   findings: Finding[],
   t: Translate,
 ): void {
+  type Group = { month: string; uses: { item: Item; v: Voucher; index: number }[] };
   for (const book of books) {
-    const groups = new Map<string, { month: string; uses: { item: Item; v: Voucher; index: number }[] }>();
+    // By series, then month; the groups in the order they were first seen.
+    const bySeries = new Map<string, Map<string, Group>>();
+    const groups: Group[] = [];
     book.items.forEach((item, index) => {
       if (item.carry || item.voucher === undefined || item.date === undefined) return;
       const v = readVoucher(item.voucher);
       if (!v) return;
       const month = item.date.slice(0, 7);
-      const key = `${v.key}|${month}`;
-      const group = groups.get(key) ?? { month, uses: [] };
+      let byMonth = bySeries.get(v.key);
+      if (!byMonth) {
+        byMonth = new Map();
+        bySeries.set(v.key, byMonth);
+      }
+      let group = byMonth.get(month);
+      if (!group) {
+        group = { month, uses: [] };
+        byMonth.set(month, group);
+        groups.push(group);
+      }
       group.uses.push({ item, v, index });
-      groups.set(key, group);
     });
-    for (const { month, uses } of groups.values()) {
+    for (const { month, uses } of groups) {
       const monthText = monthLabel(month, lang);
       // Duplicates: a number used again, other than on the next line of the same day.
       const lastUse = new Map<number, { item: Item; index: number; first: Item }>();
@@ -888,9 +911,9 @@ function vouchers(
   }
 }
 
-const isDeposit = (item: Item): boolean => item.payment > 0 && DEPOSIT_RE.test(plain(item.summary));
+const isDeposit = (item: Item): boolean => item.payment > 0 && DEPOSIT_RE.test(item.plainSummary);
 const isOwnCash = (item: Item): boolean =>
-  OWN_CASH_RE.test(plain(item.summary)) ||
+  OWN_CASH_RE.test(item.plainSummary) ||
   (item.voucher !== undefined && /^银付|^银行付/.test(plain(item.voucher)));
 
 /** Cash on hand above the limit at the end of a day, once per run of such days. */
