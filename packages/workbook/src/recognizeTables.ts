@@ -68,6 +68,11 @@ interface Grid {
   rows: number;
   cols: number;
   text(r: number, c: number): string;
+  /**
+   * What text(r, c) normalises, not normalised (and not blanked): it holds every Chinese character
+   * text(r, c) does, for a quick look before text or header are worked out.
+   */
+  raw(r: number, c: number): string;
   /** The cell's text as headers are compared: normalizeHeader(text(r, c)). */
   header(r: number, c: number): string;
   /** The header label as headers are compared: normalizeHeader(label(r, c)). */
@@ -108,10 +113,15 @@ function makeGrid(sheet: SheetData): Grid {
       return value;
     };
   };
+  const raw = (r: number, c: number): string => {
+    const cell = sheet.rows[r - 1]?.[c - 1];
+    if (!cell) return "";
+    return cell.text !== "" ? cell.text : String(cell.value ?? "");
+  };
   const text = memo((r, c) => {
     const cell = sheet.rows[r - 1]?.[c - 1];
     if (!cell || isBlankCell(cell)) return "";
-    return normalizeText(cell.text !== "" ? cell.text : String(cell.value ?? ""));
+    return normalizeText(raw(r, c));
   });
   const label = (r: number, c: number): string => {
     const m = mergeAt.get(r * 20000 + c);
@@ -124,6 +134,7 @@ function makeGrid(sheet: SheetData): Grid {
     rows,
     cols,
     text,
+    raw,
     header: memo((r, c) => normalizeHeader(text(r, c))),
     headerLabel: memo((r, c) => normalizeHeader(label(r, c))),
     cell: (r, c) => sheet.rows[r - 1]?.[c - 1],
@@ -254,8 +265,8 @@ interface HeaderLabel {
   /** Its header form (normalizeHeader of its label). */
   label: string;
   /**
-   * The Chinese characters of the label: normalizeHeader keeps Chinese characters and makes none, so
-   * a cell whose text lacks one of them cannot have the label as its header form.
+   * The Chinese characters of the label: normalizeText and normalizeHeader keep Chinese characters and
+   * make none, so a cell whose raw text lacks one of them cannot have the label as its header form.
    */
   han: readonly string[];
 }
@@ -273,15 +284,17 @@ function repeatsHeader(grid: Grid, r: number, labels: readonly HeaderLabel[]): b
   let same = 0;
   for (const { col, label, han } of labels) {
     if (label === "") continue;
-    const text = grid.text(r, col);
-    if (han.every((ch) => text.includes(ch)) && grid.header(r, col) === label) same++;
+    const raw = grid.raw(r, col);
+    if (han.every((ch) => raw.includes(ch)) && grid.header(r, col) === label) same++;
   }
   return labels.length > 0 && same * 2 > labels.length;
 }
 
-/** A row with nothing in any of the table's columns (a pre-numbered template row counts). */
+/**
+ * A row with nothing in any of the table's columns (a pre-numbered template row counts). A blank row
+ * is one of these: its cells' texts are all "".
+ */
 function blankForTable(grid: Grid, r: number, cols: readonly number[]): boolean {
-  if (grid.blank(r)) return true;
   for (const col of cols) if (grid.text(r, col) !== "") return false;
   return true;
 }
