@@ -246,7 +246,7 @@ export function parseTable<F extends FieldMap>(
     cell: cellOf(table as RecognizedTable, r, key),
     row: r,
   });
-  // The row's cells by field, filled once per row.
+  // The row's cells by field, undefined for a blank one, filled once per row.
   const rowCells: (Cell | undefined)[] = new Array(fields.length);
   for (let r = table.firstRow; r <= table.lastRow; r++) {
     if (skipped.has(r)) continue;
@@ -254,8 +254,10 @@ export function parseTable<F extends FieldMap>(
     for (let i = 0; i < fields.length; i++) {
       const col = (fields[i] as FieldPlan).col;
       const cell = col === undefined ? undefined : cellAt(r, col);
-      rowCells[i] = cell;
-      if (cell && !isBlankCell(cell)) blank = false;
+      if (cell && !isBlankCell(cell)) {
+        rowCells[i] = cell;
+        blank = false;
+      } else rowCells[i] = undefined;
     }
     if (blank) continue;
     const values: Record<string, unknown> = {};
@@ -264,7 +266,7 @@ export function parseTable<F extends FieldMap>(
     for (let i = 0; i < fields.length; i++) {
       const { key, spec: f } = fields[i] as FieldPlan;
       const cell = rowCells[i];
-      if (!cell || isBlankCell(cell)) {
+      if (!cell) {
         if (f.required) {
           complete = false;
           findings.push({
