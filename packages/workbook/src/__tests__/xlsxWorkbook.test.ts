@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { crc32, inflateRawSync } from "node:zlib";
 import type { Cell, CellValue } from "@houqin/core";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import type { MemoryWorkbookSpec } from "../memoryWorkbook.js";
 import { WorkbookOpenError } from "../openErrors.js";
 import { workbookContract } from "../testing/workbookContract.js";
 import { openXlsx, openXlsxBuffer, XlsxWorkbook } from "../xlsxWorkbook.js";
+import { storedZip, zipEntry } from "./zipFixtures.js";
 
 /** Builds an .xlsx file with plain exceljs from a memory-workbook spec and opens it. */
 async function xlsxFromSpec(spec: MemoryWorkbookSpec): Promise<XlsxWorkbook> {
@@ -45,66 +45,6 @@ async function excelBytes(build: (book: ExcelJS.Workbook) => void): Promise<Uint
   const book = new ExcelJS.Workbook();
   build(book);
   return new Uint8Array(await book.xlsx.writeBuffer());
-}
-
-/** The text of one entry of a zip file (central directory, stored or deflated), or undefined. */
-function zipEntry(zip: Uint8Array, name: string): string | undefined {
-  const view = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
-  const eocd = view.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = view.readUInt32LE(eocd + 16);
-  for (let i = view.readUInt16LE(eocd + 10); i > 0; i--) {
-    const method = view.readUInt16LE(at + 10);
-    const size = view.readUInt32LE(at + 20);
-    const nameLength = view.readUInt16LE(at + 28);
-    const skip = nameLength + view.readUInt16LE(at + 30) + view.readUInt16LE(at + 32);
-    const local = view.readUInt32LE(at + 42);
-    if (view.toString("utf8", at + 46, at + 46 + nameLength) === name) {
-      const start = local + 30 + view.readUInt16LE(local + 26) + view.readUInt16LE(local + 28);
-      const data = view.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString("utf8");
-    }
-    at += 46 + skip;
-  }
-  return undefined;
-}
-
-/** A zip file with stored (uncompressed) entries. */
-function storedZip(entries: Record<string, string>): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const data = Buffer.from(text, "utf8");
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
 
 workbookContract("XlsxWorkbook", xlsxFromSpec, reopen, {
