@@ -19,6 +19,7 @@ import {
   type CellPatch,
   legacyDrawingId,
   patchSheetCells,
+  visitSheetCells,
   withLegacyDrawing,
   withoutLegacyDrawing,
 } from "./xlsx/sheetEdit.js";
@@ -325,8 +326,9 @@ export class XlsxWorkbook implements Workbook {
     const entry = this.#sheet(sheet);
     const cells = addresses.map((address) => ({ address, ...parseAddress(address) }));
     const styles = new Map<string, number>();
-    patchSheetCells(
-      this.#sheetXml(entry),
+    const xml = this.#sheetXml(entry);
+    visitSheetCells(
+      xml,
       cells.map(({ address, row, column }) => ({
         row,
         column,
@@ -336,7 +338,7 @@ export class XlsxWorkbook implements Workbook {
         },
       })),
     );
-    const notes = this.#notesOf(entry).notes;
+    const notes = this.#notesOf(entry, xml).notes;
     return cells.map(({ address, row, column }) => {
       const canonical = cellAddress(row, column);
       const note = notes.get(canonical);
@@ -362,8 +364,8 @@ export class XlsxWorkbook implements Workbook {
       patches.push({ row, column, style: (current) => this.#styles.withSolidFill(current, mark.color) });
       notes.set(cellAddress(row, column), mark.note);
     }
-    this.#pkg.write(entry.path as string, patchSheetCells(this.#sheetXml(entry), patches));
-    this.#changeNotes(entry, notes);
+    const patched = patchSheetCells(this.#sheetXml(entry), patches);
+    this.#pkg.write(entry.path as string, this.#changeNotes(entry, notes, patched));
   }
 
   /**
@@ -390,8 +392,8 @@ export class XlsxWorkbook implements Workbook {
             : decoration.note,
       );
     }
-    this.#pkg.write(entry.path as string, patchSheetCells(this.#sheetXml(entry), patches));
-    this.#changeNotes(entry, notes);
+    const patched = patchSheetCells(this.#sheetXml(entry), patches);
+    this.#pkg.write(entry.path as string, this.#changeNotes(entry, notes, patched));
   }
 
   // --- sheets ------------------------------------------------------------------------------------
@@ -553,7 +555,10 @@ export class XlsxWorkbook implements Workbook {
 
   // --- notes ---------------------------------------------------------------------------------------
 
-  #notesOf(sheet: SheetEntry): {
+  #notesOf(
+    sheet: SheetEntry,
+    sheetXml: string = this.#sheetXml(sheet),
+  ): {
     rels: Relationship[];
     commentsPath: string | undefined;
     vmlPath: string | undefined;
@@ -567,7 +572,7 @@ export class XlsxWorkbook implements Workbook {
       return rel && targetPath(path, rel);
     };
     const commentsPath = find(REL.comments);
-    const drawingId = legacyDrawingId(this.#sheetXml(sheet));
+    const drawingId = legacyDrawingId(sheetXml);
     const drawingRel = rels.find((r) => r.id === drawingId) ?? rels.find((r) => r.type === REL.vmlDrawing);
     const vmlPath = drawingRel && targetPath(path, drawingRel);
     const threadedPath = find(REL.threadedComment);
@@ -583,11 +588,12 @@ export class XlsxWorkbook implements Workbook {
     };
   }
 
-  #changeNotes(sheet: SheetEntry, changes: Map<string, NoteChange>): void {
+  /** Changes a sheet's notes (its comments part and VML); returns the sheet's XML with its `<legacyDrawing>` as it must now be. */
+  #changeNotes(sheet: SheetEntry, changes: Map<string, NoteChange>, xml: string): string {
     const path = sheet.path as string;
-    const { rels, commentsPath, vmlPath, threaded } = this.#notesOf(sheet);
+    const { rels, commentsPath, vmlPath, threaded } = this.#notesOf(sheet, xml);
     for (const address of threaded) changes.delete(address);
-    if (changes.size === 0) return;
+    if (changes.size === 0) return xml;
     const result = applyNotes(
       commentsPath === undefined ? undefined : this.#pkg.read(commentsPath),
       vmlPath === undefined ? undefined : this.#pkg.read(vmlPath),
@@ -601,7 +607,7 @@ export class XlsxWorkbook implements Workbook {
       while (taken.has(pattern(n).toLowerCase())) n++;
       return pattern(n);
     };
-    let sheetXml = this.#sheetXml(sheet);
+    let sheetXml = xml;
     if (result.comments === undefined) {
       if (commentsPath !== undefined) {
         this.#pkg.remove(commentsPath);
@@ -642,8 +648,8 @@ export class XlsxWorkbook implements Workbook {
         sheetXml = withLegacyDrawing(sheetXml, id);
       }
     }
-    this.#pkg.write(path, sheetXml);
     writeRelationships(this.#pkg, path, rels);
+    return sheetXml;
   }
 
   #forgetNotes(sheet: string): void {

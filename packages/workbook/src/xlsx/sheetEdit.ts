@@ -17,6 +17,18 @@ export interface CellPatch {
  * exist yet are added in their places. Every other byte of the part stays as it was.
  */
 export function patchSheetCells(xml: string, patches: readonly CellPatch[]): string {
+  return walkSheetCells(xml, patches, true);
+}
+
+/**
+ * Calls each patch's `style` with its cell's current style, changing nothing (a read of the styles
+ * of some cells without building a new copy of the sheet).
+ */
+export function visitSheetCells(xml: string, patches: readonly CellPatch[]): void {
+  walkSheetCells(xml, patches, false);
+}
+
+function walkSheetCells(xml: string, patches: readonly CellPatch[], build: boolean): string {
   if (patches.length === 0) return xml;
   const p = rootPrefix(xml, "worksheet");
   const byRow = new Map<number, Map<number, CellPatch>>();
@@ -104,7 +116,7 @@ export function patchSheetCells(xml: string, patches: readonly CellPatch[]): str
       ),
     );
   out.push(source.slice(dataEnd));
-  return out.join("");
+  return build ? out.join("") : xml;
 }
 
 function newRow(row: number, cells: Map<number, CellPatch>, p: string, columnStyles: ColumnStyles): string {

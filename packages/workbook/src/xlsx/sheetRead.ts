@@ -75,6 +75,46 @@ function childText(content: string, p: string, name: string): string | undefined
   return m ? (m[1] ?? "") : undefined;
 }
 
+/** Where the value of a double-quoted attribute starts inside a start tag (`key` is ' r="'), or -1. */
+function valueAt(xml: string, key: string, from: number, to: number): number {
+  const at = xml.indexOf(key, from);
+  return at < 0 || at >= to ? -1 : at + key.length;
+}
+
+function hasChar(xml: string, code: number, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (xml.charCodeAt(i) === code) return true;
+  return false;
+}
+
+/** The column of the reference whose letters start at `at` ("C17" → 3). */
+function columnAt(xml: string, at: number): number | undefined {
+  let column = 0;
+  let i = at;
+  for (; ; i++) {
+    const code = xml.charCodeAt(i) & ~32;
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  return i === at || column > 16_384 ? undefined : column;
+}
+
+/** A non-negative integer written between two positions, or -1. */
+function integerAt(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return to - from > 9 ? Number(xml.slice(from, to)) : -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = xml.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** A cell type's first letter as a char code ('n' 110, 's' 115, …); a longer type (str, inlineStr, …) is -1. */
+function typeAt(xml: string, at: number): number {
+  return xml.charCodeAt(at + 1) === 34 ? xml.charCodeAt(at) : -1;
+}
+
 /** The column of a cell reference ("C17" → 3), read by character; undefined when it has no letters. */
 function refColumn(ref: string): number | undefined {
   let column = 0;
@@ -158,8 +198,7 @@ export function readSheetXml(xml: string, context: ReadContext): { rows: Cell[][
   const p = rootPrefix(xml, "worksheet");
   const rows: Cell[][] = [];
   const formatCache = new Map<number, { format: string | undefined; date: boolean }>();
-  const styleOf = (s: string | undefined) => {
-    const xf = s === undefined ? 0 : Number(s);
+  const styleOf = (xf: number) => {
     let known = formatCache.get(xf);
     if (!known) {
       const format = context.styles.formatOf(xf);
@@ -176,7 +215,9 @@ export function readSheetXml(xml: string, context: ReadContext): { rows: Cell[][
   const cellOpen = `<${p}c`;
   const cellClose = `</${p}c>`;
   /** Dates repeat down a column: each serial's text in each format is worked out once. */
-  const dateTexts = new Map<string, string>();
+  const dateTexts = new Map<string | undefined, Map<number, string>>();
+  const vOpen = `<${p}v>`;
+  const vClose = `</${p}v>`;
   let rowNumber = 0;
   if (dataEnd > 0) rowRe.lastIndex = dataStart;
   for (let m = dataEnd > 0 ? rowRe.exec(xml) : null; m !== null && m.index < dataEnd; m = rowRe.exec(xml)) {
@@ -199,29 +240,78 @@ export function readSheetXml(xml: string, context: ReadContext): { rows: Cell[][
       const tagEnd = xml.indexOf(">", at);
       if (tagEnd < 0) break;
       const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
-      const attrs = xml.slice(at, selfClosing ? tagEnd - 1 : tagEnd);
-      let content = "";
+      const attrStart = at;
+      const attrEnd = selfClosing ? tagEnd - 1 : tagEnd;
+      let close = tagEnd;
       if (selfClosing) at = tagEnd + 1;
       else {
-        const close = xml.indexOf(cellClose, tagEnd);
+        close = xml.indexOf(cellClose, tagEnd);
         if (close < 0) break;
-        content = xml.slice(tagEnd + 1, close);
         at = close + cellClose.length;
       }
-      const ref = quickAttribute(attrs, ' r="');
-      if (ref === undefined) column++;
-      else column = refColumn(ref) ?? column + 1;
-      if (content === "") continue;
-      const type = quickAttribute(attrs, ' t="');
-      const { value, isoDate } = cellValue(type, childText(content, p, "v"), content, p, context);
-      if (value === null) continue;
-      const { format, date } = styleOf(quickAttribute(attrs, ' s="'));
+      // The common cells (a number or a shared string, attributes in double quotes) are read in place,
+      // without copying their text: a 100k-row sheet has a million of them.
+      const r = valueAt(xml, ' r="', attrStart, attrEnd);
+      const t = valueAt(xml, ' t="', attrStart, attrEnd);
+      const sAt = valueAt(xml, ' s="', attrStart, attrEnd);
+      const quoted = (r < 0 || t < 0 || sAt < 0) && hasChar(xml, 39, attrStart, attrEnd);
+      if (quoted) {
+        // Attributes in single quotes: read the slow way.
+        const attrs = xml.slice(attrStart, attrEnd);
+        const ref = attribute(attrs, "r");
+        column = ref === undefined ? column + 1 : (refColumn(ref) ?? column + 1);
+      } else column = r < 0 ? column + 1 : (columnAt(xml, r) ?? column + 1);
+      if (selfClosing || close === tagEnd + 1) continue;
+      const kind = quoted ? -1 : t < 0 ? 110 /* n */ : typeAt(xml, t);
+      let value: CellValue;
+      let isoDate = false;
+      if (kind === 110 || kind === 115) {
+        const v = xml.indexOf(vOpen, tagEnd);
+        if (v < 0 || v > close) continue;
+        const vStart = v + vOpen.length;
+        const vEnd = xml.indexOf(vClose, vStart);
+        if (vEnd < 0 || vEnd > close) continue;
+        if (kind === 110) {
+          if (vEnd === vStart) continue;
+          const n = Number(xml.slice(vStart, vEnd));
+          if (!Number.isFinite(n)) continue;
+          value = n;
+        } else {
+          const index = integerAt(xml, vStart, vEnd);
+          const text = index < 0 ? undefined : context.strings[index];
+          if (text === undefined || text === "") continue;
+          value = text;
+        }
+      } else {
+        const attrs = xml.slice(attrStart, attrEnd);
+        const content = xml.slice(tagEnd + 1, close);
+        const read = cellValue(
+          quickAttribute(attrs, ' t="'),
+          childText(content, p, "v"),
+          content,
+          p,
+          context,
+        );
+        if (read.value === null) continue;
+        value = read.value;
+        isoDate = read.isoDate === true;
+      }
+      const xf = quoted
+        ? Number(attribute(xml.slice(attrStart, attrEnd), "s") ?? 0)
+        : sAt < 0
+          ? 0
+          : integerAt(xml, sAt, xml.indexOf('"', sAt));
+      const { format, date } = styleOf(xf);
       let text: string;
-      if (isoDate === true || (date && typeof value === "number")) {
-        const key = `${format}\u0000${value}`;
-        text = dateTexts.get(key) ?? serialText(value as number, format, context.dateSystem);
-        dateTexts.set(key, text);
-      } else text = valueText(value);
+      if (isoDate || (date && typeof value === "number")) {
+        let byValue = dateTexts.get(format);
+        if (!byValue) {
+          byValue = new Map();
+          dateTexts.set(format, byValue);
+        }
+        text = byValue.get(value as number) ?? serialText(value as number, format, context.dateSystem);
+        byValue.set(value as number, text);
+      } else text = typeof value === "string" ? value : valueText(value);
       while (cells.length < column - 1) cells.push({ value: null, text: "" });
       cells[column - 1] = format === undefined ? { value, text } : { value, text, format };
     }
