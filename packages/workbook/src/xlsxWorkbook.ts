@@ -308,7 +308,7 @@ export class XlsxWorkbook implements Workbook {
   async readLinks(name: string): Promise<Record<string, XlsxLinkTarget>> {
     const sheet = this.#sheet(name);
     const targets = new Map<string, string>();
-    for (const rel of readRelationships(this.#pkg, sheet.path as string))
+    for (const rel of this.#relationships(sheet.path as string))
       if (rel.type === REL.hyperlink && rel.target.startsWith("#"))
         targets.set(rel.id, decodeXml(rel.target).slice(1));
     return readSheetLinks(this.#sheetXml(sheet), targets);
@@ -414,24 +414,33 @@ export class XlsxWorkbook implements Workbook {
 
   #sheetXml(sheet: SheetEntry): string {
     const path = sheet.path as string;
-    let xml: string | undefined;
-    try {
-      xml = this.#pkg.read(path);
-    } catch (error) {
-      throw new WorkbookOpenError("corrupt", { cause: error });
-    }
+    const xml = this.#read(path);
     if (xml === undefined) throw new WorkbookOpenError("corrupt", { cause: new Error(`${path} is missing`) });
     return xml;
   }
 
-  #readSharedStrings(): string[] {
-    const rel = this.#rels.find((r) => r.type === REL.sharedStrings);
-    const path = rel && targetPath(this.#workbookPath, rel);
+  /** A part's text; a damaged part is a damaged file (WorkbookOpenError "corrupt"). */
+  #read(path: string | undefined): string | undefined {
+    if (path === undefined) return undefined;
     try {
-      return readSharedStrings(path === undefined ? undefined : this.#pkg.read(path));
+      return this.#pkg.read(path);
     } catch (error) {
       throw new WorkbookOpenError("corrupt", { cause: error });
     }
+  }
+
+  /** The relationships of a part; damaged ones are a damaged file. */
+  #relationships(path: string): Relationship[] {
+    try {
+      return readRelationships(this.#pkg, path);
+    } catch (error) {
+      throw new WorkbookOpenError("corrupt", { cause: error });
+    }
+  }
+
+  #readSharedStrings(): string[] {
+    const rel = this.#rels.find((r) => r.type === REL.sharedStrings);
+    return readSharedStrings(this.#read(rel && targetPath(this.#workbookPath, rel)));
   }
 
   #addSheet(name: string): SheetEntry {
@@ -477,7 +486,7 @@ export class XlsxWorkbook implements Workbook {
   /** Removes the notes, drawings' relationships and other parts that belong to a sheet alone. */
   #dropSheetParts(sheet: SheetEntry): void {
     if (sheet.path === undefined) return;
-    for (const rel of readRelationships(this.#pkg, sheet.path)) {
+    for (const rel of this.#relationships(sheet.path)) {
       const path = targetPath(sheet.path, rel);
       if (path === undefined) continue;
       if (rel.type === REL.comments || rel.type === REL.vmlDrawing || rel.type === REL.threadedComment) {
@@ -542,12 +551,18 @@ export class XlsxWorkbook implements Workbook {
       this.#sheets.findIndex((s) => s.state === "visible"),
     );
     out = out.replace(new RegExp(`<${p}workbookView\\b[^>]*>`, "g"), (view) => {
-      let tag = view;
-      const active = Number(attribute(tag, "activeTab") ?? 0);
-      if (this.#sheets[active]?.state !== "visible")
-        tag = withAttribute(tag, "activeTab", String(firstVisible));
-      const first = Number(attribute(tag, "firstSheet") ?? 0);
-      if (first >= this.#sheets.length) tag = withAttribute(tag, "firstSheet", undefined);
+      // The active and first tabs follow their sheets; a tab whose sheet went or is hidden goes to the first visible one.
+      const active = newIndex.get(Number(attribute(view, "activeTab") ?? 0));
+      let tag = withAttribute(
+        view,
+        "activeTab",
+        String(active !== undefined && this.#sheets[active]?.state === "visible" ? active : firstVisible),
+      );
+      const first = attribute(tag, "firstSheet");
+      if (first !== undefined) {
+        const index = newIndex.get(Number(first));
+        tag = withAttribute(tag, "firstSheet", index === undefined ? undefined : String(index));
+      }
       return tag;
     });
     return out;
@@ -566,25 +581,23 @@ export class XlsxWorkbook implements Workbook {
     threaded: Set<string>;
   } {
     const path = sheet.path as string;
-    const rels = readRelationships(this.#pkg, path);
+    const rels = this.#relationships(path);
     const find = (type: string) => {
       const rel = rels.find((r) => r.type === type);
       return rel && targetPath(path, rel);
     };
     const commentsPath = find(REL.comments);
     const drawingId = legacyDrawingId(sheetXml);
-    const drawingRel = rels.find((r) => r.id === drawingId) ?? rels.find((r) => r.type === REL.vmlDrawing);
+    // Only the drawing of <legacyDrawing> holds notes (another VML is the header's picture, <legacyDrawingHF>).
+    const drawingRel = drawingId === undefined ? undefined : rels.find((r) => r.id === drawingId);
     const vmlPath = drawingRel && targetPath(path, drawingRel);
     const threadedPath = find(REL.threadedComment);
     return {
       rels,
       commentsPath,
       vmlPath,
-      notes: readNotes(
-        commentsPath === undefined ? undefined : this.#pkg.read(commentsPath),
-        vmlPath === undefined ? undefined : this.#pkg.read(vmlPath),
-      ),
-      threaded: readThreadedRefs(threadedPath === undefined ? undefined : this.#pkg.read(threadedPath)),
+      notes: readNotes(this.#read(commentsPath), this.#read(vmlPath)),
+      threaded: readThreadedRefs(this.#read(threadedPath)),
     };
   }
 
@@ -594,12 +607,7 @@ export class XlsxWorkbook implements Workbook {
     const { rels, commentsPath, vmlPath, threaded } = this.#notesOf(sheet, xml);
     for (const address of threaded) changes.delete(address);
     if (changes.size === 0) return xml;
-    const result = applyNotes(
-      commentsPath === undefined ? undefined : this.#pkg.read(commentsPath),
-      vmlPath === undefined ? undefined : this.#pkg.read(vmlPath),
-      changes,
-      sheet.sheetId,
-    );
+    const result = applyNotes(this.#read(commentsPath), this.#read(vmlPath), changes, sheet.sheetId);
     const used = () => new Set(this.#pkg.paths().map((p) => p.toLowerCase()));
     const freePath = (pattern: (n: number) => string) => {
       const taken = used();
@@ -630,7 +638,7 @@ export class XlsxWorkbook implements Workbook {
         });
       }
     }
-    const shapesLeft = result.vml !== undefined && /<v:shape\b/.test(result.vml);
+    const shapesLeft = result.vml !== undefined && /<(?:[\w.-]+:)?shape\b/.test(result.vml);
     if (!shapesLeft && result.comments === undefined) {
       if (vmlPath !== undefined) {
         this.#pkg.remove(vmlPath);

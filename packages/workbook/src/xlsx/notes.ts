@@ -139,7 +139,13 @@ function compareAddresses(a: string, b: string): number {
 
 // --- VML -----------------------------------------------------------------------------------------
 
-const SHAPE_RE = /<v:shape\b[^>]*?(?:\/>|>[\s\S]*?<\/v:shape>)/g;
+/** A VML shape with whatever prefix its part gives the VML namespace (Excel "v:", openpyxl "ns0:"). */
+const SHAPE_RE = /<([\w.-]+:)?shape\b[^>]*?(?:\/>|>[\s\S]*?<\/\1shape>)/g;
+const VML_NAMESPACES: Readonly<Record<string, string>> = {
+  v: "urn:schemas-microsoft-com:vml",
+  o: "urn:schemas-microsoft-com:office:office",
+  x: "urn:schemas-microsoft-com:office:excel",
+};
 
 /** The note shapes of a VML drawing by the address of their cell. */
 function readShapes(vml: string | undefined): Map<string, string> {
@@ -153,8 +159,8 @@ function readShapes(vml: string | undefined): Map<string, string> {
 
 function noteAddress(shape: string): string | undefined {
   if (!/ObjectType\s*=\s*["']Note["']/.test(shape)) return undefined;
-  const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
-  const column = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
+  const row = /<(?:[\w.-]+:)?Row>\s*(\d+)\s*<\/(?:[\w.-]+:)?Row>/.exec(shape)?.[1];
+  const column = /<(?:[\w.-]+:)?Column>\s*(\d+)\s*<\/(?:[\w.-]+:)?Column>/.exec(shape)?.[1];
   return row === undefined || column === undefined
     ? undefined
     : cellAddress(Number(row) + 1, Number(column) + 1);
@@ -176,6 +182,14 @@ function applyShapes(
     const address = noteAddress(shape);
     return address !== undefined && drop.has(address) ? "" : shape;
   });
+  // The shapes houqin adds use the prefixes v, o and x: the part's root must declare them.
+  xml = xml.replace(/<xml\b[^>]*>/, (root) => {
+    let tag = root;
+    for (const [prefix, namespace] of Object.entries(VML_NAMESPACES))
+      if (!new RegExp(`\\sxmlns:${prefix}\\s*=`).test(tag))
+        tag = tag.replace(/^<xml\b/, `<xml xmlns:${prefix}="${namespace}"`);
+    return tag;
+  });
   if (!xml.includes('id="_x0000_t202"')) xml = xml.replace(/<\/xml>\s*$/, `${SHAPE_TYPE}</xml>`);
   const taken = [xml, ...add.map((a) => a.shape ?? "")].join("");
   let nextId = Math.max(
@@ -188,7 +202,7 @@ function applyShapes(
     return noteShape(address, nextId);
   });
   xml = xml.replace(/<\/xml>\s*$/, `${shapes.join("")}</xml>`);
-  return /<v:shape\b/.test(xml) || vml !== undefined ? xml : undefined;
+  return /<(?:[\w.-]+:)?shape\b/.test(xml) || vml !== undefined ? xml : undefined;
 }
 
 function noteShape(address: string, id: number): string {

@@ -89,7 +89,9 @@ function walkSheetCells(xml: string, patches: readonly CellPatch[], build: boole
     }
     if (pending[next] === rowNumber) {
       out.push(source.slice(copied, start));
-      const rowStyle = attribute(tag, "customFormat") === "1" ? Number(attribute(tag, "s") ?? 0) : undefined;
+      const rowStyle = ["1", "true"].includes(attribute(tag, "customFormat") ?? "")
+        ? Number(attribute(tag, "s") ?? 0)
+        : undefined;
       const content = selfClosing ? "" : source.slice(tagEnd + 1, contentEnd);
       const open = withAttribute(selfClosing ? `${tag.slice(0, -2)}>` : tag, "spans", undefined);
       const cells = patchRow(

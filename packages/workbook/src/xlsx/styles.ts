@@ -1,4 +1,4 @@
-import { attribute, escapeXml, withAttribute, XML_DECLARATION } from "./xml.js";
+import { attribute, escapeXml, rootPrefix, withAttribute, XML_DECLARATION } from "./xml.js";
 
 /**
  * Excel's built-in number formats by id (ECMA-376 18.8.30), with the ids a Chinese (zh-CN) Excel
@@ -113,9 +113,14 @@ export class Styles {
   /** Format of each cell style (undefined: General), worked out once. */
   readonly #xfFormat: (string | undefined)[];
   #nextFormatId = 164;
+  /** The prefix of the part's elements ("x:" in some .NET-written files), given to the elements added. */
+  readonly #prefix: string;
+  /** Fill index by its token, so a fill read back from a token finds the file's own fill. */
+  #fillIndex: Map<string, number> | undefined;
 
   constructor(xml: string | undefined) {
     this.#xml = xml ?? MINIMAL_STYLES;
+    this.#prefix = rootPrefix(this.#xml, "styleSheet");
     for (const tag of elements(container(this.#xml, "numFmts")?.inner ?? "", "numFmt")) {
       const id = Number(attribute(tag, "numFmtId"));
       const code = attribute(tag, "formatCode");
@@ -189,11 +194,21 @@ export class Styles {
 
   /** The styles part with the added formats, fonts, fills and cell styles. */
   toXml(): string {
+    const p = this.#prefix;
+    const add = (list: readonly string[]) =>
+      p === "" ? list : list.map((element) => withPrefix(element, p));
     let xml = this.#xml;
-    xml = appendTo(xml, "numFmts", this.#newFormats, this.#formats.size, "fonts");
-    xml = appendTo(xml, "fonts", this.#newFonts, this.#fonts.length, "fills");
-    xml = appendTo(xml, "fills", this.#newFills, this.#fills.length, "borders");
-    xml = appendTo(xml, "cellXfs", this.#newXfs, this.#xfs.length, "cellStyles");
+    xml = appendTo(
+      xml,
+      "numFmts",
+      add(this.#newFormats),
+      this.#formats.size - this.#newFormats.length,
+      "fonts",
+      p,
+    );
+    xml = appendTo(xml, "fonts", add(this.#newFonts), this.#fonts.length, "fills", p);
+    xml = appendTo(xml, "fills", add(this.#newFills), this.#fills.length, "borders", p);
+    xml = appendTo(xml, "cellXfs", add(this.#newXfs), this.#xfs.length, "cellStyles", p);
     return xml;
   }
 
@@ -224,11 +239,7 @@ export class Styles {
     const key = `${xf}\u0000${fill ?? ""}`;
     const known = this.#memo.get(key);
     if (known !== undefined) return known;
-    let fillId = 0;
-    if (fill !== null) {
-      const at = [...this.#fills, ...this.#newFills].indexOf(fill);
-      fillId = at >= 0 ? at : this.#fills.length + this.#newFills.push(fill) - 1;
-    }
+    const fillId = fill === null ? 0 : this.#fillId(fill);
     const base = this.#xf(xf);
     const start = /^<(?:\w+:)?xf\b[^>]*?\/?>/.exec(base)?.[0] ?? "<xf/>";
     const rest = base.slice(start.length);
@@ -240,6 +251,23 @@ export class Styles {
     const existing = candidates.map((c) => this.#xfs.indexOf(c)).find((i) => i >= 0);
     const index = existing ?? this.#addXf(candidates[0] as string);
     this.#memo.set(key, index);
+    return index;
+  }
+
+  /** The index of a fill: the file's own when it has the same one (compared as tokens), else a new one. */
+  #fillId(fill: string): number {
+    if (!this.#fillIndex) {
+      this.#fillIndex = new Map();
+      this.#fills.forEach((existing, i) => {
+        const key = JSON.stringify(fillXmlToToken(existing));
+        if (!this.#fillIndex?.has(key)) this.#fillIndex?.set(key, i);
+      });
+    }
+    const key = JSON.stringify(fillXmlToToken(fill));
+    const known = this.#fillIndex.get(key);
+    if (known !== undefined) return known;
+    const index = this.#fills.length + this.#newFills.push(fill) - 1;
+    this.#fillIndex.set(key, index);
     return index;
   }
 
@@ -259,14 +287,26 @@ function addFontChild(font: string, child: string, names: string[]): string {
   return xml.replace(/<(\w+:)?font\b[^>]*>/, (open) => `${open}${child}`);
 }
 
+/** An element with this prefix on every tag that has none. */
+function withPrefix(element: string, p: string): string {
+  return element.replace(/<(\/?)(?![\w.-]+:)([A-Za-z][\w.-]*)/g, `<$1${p}$2`);
+}
+
 /** Appends elements to a list container, updating its count; creates the container when missing. */
-function appendTo(xml: string, name: string, added: readonly string[], before: number, next: string): string {
+function appendTo(
+  xml: string,
+  name: string,
+  added: readonly string[],
+  before: number,
+  next: string,
+  p: string,
+): string {
   if (added.length === 0) return xml;
   const found = container(xml, name);
   const count = before + added.length;
   if (!found) {
     const at = new RegExp(`<(?:\\w+:)?${next}\\b`).exec(xml)?.index ?? xml.search(/<\/(?:\w+:)?styleSheet>/);
-    return `${xml.slice(0, at)}<${name} count="${count}">${added.join("")}</${name}>${xml.slice(at)}`;
+    return `${xml.slice(0, at)}<${p}${name} count="${count}">${added.join("")}</${p}${name}>${xml.slice(at)}`;
   }
   const whole = xml.slice(found.start, found.end);
   const open = /^<[^>]*?(\/?)>/.exec(whole)?.[0] ?? `<${name}>`;
