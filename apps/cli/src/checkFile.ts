@@ -122,6 +122,11 @@ export async function checkFile(
 
   options.progress?.update(t("正在打开 {file}…", "Opening {file}…", { file }));
   const workbook = await openWorkbook(input, file, options.lang);
+  // A part found damaged only when it is read (a sheet, its notes) is told like a file that cannot be opened.
+  const damaged = (error: unknown) =>
+    error instanceof WorkbookOpenError
+      ? new UsageError(`${file}: ${localize(error.reason, options.lang)}`)
+      : error;
   const report = await runChecks(workbook, {
     modules: MODULES,
     lang: options.lang,
@@ -139,12 +144,16 @@ export async function checkFile(
               done: p.done + 1,
             }),
       ),
+  }).catch((error: unknown) => {
+    throw damaged(error);
   });
   if (out === undefined) return { report };
   options.progress?.update(t("正在写入 {file}…", "Writing {file}…", { file: options.out }));
   const written = await writeResults(workbook, report.findings, {
     lang: options.lang,
     reports: report.reports,
+  }).catch((error: unknown) => {
+    throw damaged(error);
   });
   await saveWorkbook(workbook, out, options.out ?? out, options.lang);
   return { report, written };

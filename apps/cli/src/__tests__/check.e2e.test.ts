@@ -204,7 +204,7 @@ describe("houqin (the built command)", () => {
     }
   }
 
-  it("exits 2 with a one-line reason for a missing file, a text file and an encrypted workbook", async () => {
+  it("exits 2 with a one-line reason for a missing file, a text file and an encrypted workbook; a damaged sheet is a finding", async () => {
     const dir = await mkdtemp(join(tmpdir(), "houqin-bad-"));
     const text = join(dir, "notes.xlsx");
     await writeFile(text, "这不是工作簿\n");
@@ -213,6 +213,15 @@ describe("houqin (the built command)", () => {
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
     Buffer.from("EncryptedPackage", "utf16le").copy(header, 600);
     await writeFile(encrypted, header);
+    // A workbook whose sheet is damaged inside a sound zip: found when the sheet is read.
+    const damaged = join(dir, "damaged.xlsx");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("收费明细").addRows(Array.from({ length: 200 }, (_, i) => [`项目${i}`, i * 10]));
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const name = bytes.indexOf("xl/worksheets/sheet1.xml");
+    const start = name + "xl/worksheets/sheet1.xml".length + bytes.readUInt16LE(name - 2);
+    bytes.fill(0xff, start + 40, start + 80);
+    await writeFile(damaged, bytes);
     for (const [file, reason] of [
       [join(dir, "missing.xlsx"), "找不到这个文件"],
       [text, "不是 Excel 工作簿"],
@@ -223,6 +232,15 @@ describe("houqin (the built command)", () => {
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(r.stderr).toContain(reason);
     }
+    const r = await exec(["check", damaged, "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings).toMatchObject([
+      {
+        rule: "workbook/unreadable-sheet",
+        sheet: "收费明细",
+        message: expect.stringContaining("工作簿已损坏"),
+      },
+    ]);
   });
 
   it("prints help for every command and exits 2 on a bad option", async () => {
