@@ -222,7 +222,7 @@ export class XlsxWorkbook implements Workbook {
    */
   async readSheet(name: string): Promise<SheetData> {
     const sheet = this.#sheet(name);
-    const xml = this.#sheetXml(sheet);
+    const xml = this.#sheetXml(sheet, false);
     this.#strings ??= this.#readSharedStrings();
     const { rows, merges } = readSheetXml(xml, {
       strings: this.#strings,
@@ -412,18 +412,18 @@ export class XlsxWorkbook implements Workbook {
     return sheet;
   }
 
-  #sheetXml(sheet: SheetEntry): string {
+  #sheetXml(sheet: SheetEntry, keep = true): string {
     const path = sheet.path as string;
-    const xml = this.#read(path);
+    const xml = this.#read(path, keep);
     if (xml === undefined) throw new WorkbookOpenError("corrupt", { cause: new Error(`${path} is missing`) });
     return xml;
   }
 
   /** A part's text; a damaged part is a damaged file (WorkbookOpenError "corrupt"). */
-  #read(path: string | undefined): string | undefined {
+  #read(path: string | undefined, keep = true): string | undefined {
     if (path === undefined) return undefined;
     try {
-      return this.#pkg.read(path);
+      return this.#pkg.read(path, keep);
     } catch (error) {
       throw new WorkbookOpenError("corrupt", { cause: error });
     }

@@ -13,8 +13,15 @@ interface ZipEntry {
   offset: number;
 }
 
-/** A part to write: compressed bytes ready to copy, or text to deflate. */
-type PartData = { entry: ZipEntry } | { text: string };
+/**
+ * A part to write: an entry of the file read (its compressed bytes are copied), a small part's text,
+ * or a large part's text compressed when it was written (so a 100k-row sheet, once marked, is held
+ * as a few MB of deflated bytes instead of 20 MB of text).
+ */
+type PartData = { entry: ZipEntry } | { text: string } | { deflated: Buffer; crc: number; size: number };
+
+/** Parts larger than this (characters) are compressed as soon as they are written. */
+const DEFLATE_ON_WRITE = 1 << 20;
 
 /** Why a zip archive cannot be read. */
 export class ZipError extends Error {
@@ -148,15 +155,21 @@ export class ZipPackage {
     return this.#find(path) !== undefined;
   }
 
-  /** A part's text, or undefined when there is none. Throws ZipError when the part is damaged. */
-  read(path: string): string | undefined {
+  /**
+   * A part's text, or undefined when there is none. Throws ZipError when the part is damaged.
+   * @param keep - keep the text for the next read (a sheet about to be marked); a sheet read for
+   *   its cells is not kept, so that its XML is not held in memory while the cells are checked
+   */
+  read(path: string, keep = true): string | undefined {
     const name = this.#find(path);
     if (name === undefined) return undefined;
     const part = this.#parts.get(name) as PartData;
     if ("text" in part) return part.text;
+    if ("deflated" in part) return inflateRawSync(part.deflated).toString("utf8");
     const recent = this.#recent.get(name);
     if (recent !== undefined) return recent;
     const text = entryData(this.#zip, part.entry).toString("utf8");
+    if (!keep) return text;
     this.#recent.set(name, text);
     if (this.#recent.size > 2) this.#recent.delete(this.#recent.keys().next().value as string);
     return text;
@@ -166,7 +179,12 @@ export class ZipPackage {
   write(path: string, text: string): void {
     const name = this.#find(path) ?? path.replace(/^\//, "");
     this.#recent.delete(name);
-    this.#parts.set(name, { text });
+    if (text.length <= DEFLATE_ON_WRITE) {
+      this.#parts.set(name, { text });
+      return;
+    }
+    const raw = Buffer.from(text, "utf8");
+    this.#parts.set(name, { deflated: deflateRawSync(raw, { level: 1 }), crc: crc32(raw), size: raw.length });
   }
 
   /** Removes a part; nothing happens when there is none. */
@@ -199,6 +217,9 @@ export class ZipPackage {
       if ("entry" in part) {
         data = compressedData(this.#zip, part.entry);
         ({ method, crc, size } = part.entry);
+      } else if ("deflated" in part) {
+        ({ deflated: data, crc, size } = part);
+        method = 8;
       } else {
         const raw = Buffer.from(part.text, "utf8");
         data = deflateRawSync(raw, { level: 1 });
