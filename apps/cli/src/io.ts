@@ -12,12 +12,9 @@ export interface CliIo {
 
 /** Today's calendar date in Asia/Shanghai, where the school is. */
 export function shanghaiToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  // China Standard Time is UTC+8 all year (no daylight saving since 1991): the date 8 hours ahead of
+  // UTC. Cheaper than Intl with a time zone, whose data takes ~20 ms to load on every run.
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The process's own streams and clock. */
