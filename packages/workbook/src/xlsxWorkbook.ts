@@ -222,7 +222,14 @@ export class XlsxWorkbook implements Workbook {
    */
   async readSheet(name: string): Promise<SheetData> {
     const sheet = this.#sheet(name);
-    const xml = this.#sheetXml(sheet, false);
+    let xml: string | Buffer | undefined;
+    try {
+      xml = this.#pkg.readBytes(sheet.path as string);
+    } catch (error) {
+      throw new WorkbookOpenError("corrupt", { cause: error });
+    }
+    if (xml === undefined)
+      throw new WorkbookOpenError("corrupt", { cause: new Error(`${sheet.path} is missing`) });
     this.#strings ??= this.#readSharedStrings();
     const { rows, merges } = readSheetXml(xml, {
       strings: this.#strings,
@@ -412,18 +419,18 @@ export class XlsxWorkbook implements Workbook {
     return sheet;
   }
 
-  #sheetXml(sheet: SheetEntry, keep = true): string {
+  #sheetXml(sheet: SheetEntry): string {
     const path = sheet.path as string;
-    const xml = this.#read(path, keep);
+    const xml = this.#read(path);
     if (xml === undefined) throw new WorkbookOpenError("corrupt", { cause: new Error(`${path} is missing`) });
     return xml;
   }
 
   /** A part's text; a damaged part is a damaged file (WorkbookOpenError "corrupt"). */
-  #read(path: string | undefined, keep = true): string | undefined {
+  #read(path: string | undefined): string | undefined {
     if (path === undefined) return undefined;
     try {
-      return this.#pkg.read(path, keep);
+      return this.#pkg.read(path);
     } catch (error) {
       throw new WorkbookOpenError("corrupt", { cause: error });
     }

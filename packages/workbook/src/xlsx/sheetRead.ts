@@ -127,6 +127,9 @@ function refColumn(ref: string): number | undefined {
   return i === 0 || column > 16_384 ? undefined : column;
 }
 
+/** How many bytes of a sheet's XML are decoded to text at a time. */
+const SEGMENT_BYTES = 256 * 1024;
+
 const MS_PER_DAY = 86_400_000;
 /** Days from the 1900 system's serial 0 (1899-12-30) to 1970-01-01. */
 const EPOCH_1900 = 25_569;
@@ -194,8 +197,14 @@ function cellValue(
  * values as Excel stores them (formulas as their cached results, dates as serials whose text is the
  * date). A value in a merged range other than its top-left cell is read as blank, as Excel shows it.
  */
-export function readSheetXml(xml: string, context: ReadContext): { rows: Cell[][]; merges: CellRange[] } {
-  const p = rootPrefix(xml, "worksheet");
+export function readSheetXml(
+  xml: string | Buffer,
+  context: ReadContext,
+): { rows: Cell[][]; merges: CellRange[] } {
+  const p = rootPrefix(
+    typeof xml === "string" ? xml : xml.toString("utf8", 0, Math.min(xml.length, 4096)),
+    "worksheet",
+  );
   const rows: Cell[][] = [];
   const formatCache = new Map<number, { format: string | undefined; date: boolean }>();
   const styleOf = (xf: number) => {
@@ -208,8 +217,6 @@ export function readSheetXml(xml: string, context: ReadContext): { rows: Cell[][
     return known;
   };
 
-  const dataStart = xml.indexOf(`<${p}sheetData`);
-  const dataEnd = dataStart < 0 ? -1 : xml.indexOf(`</${p}sheetData>`, dataStart);
   const rowRe = new RegExp(`<${p}row\\b([^>]*?)(/?)>`, "g");
   const rowClose = `</${p}row>`;
   const cellOpen = `<${p}c`;
@@ -219,108 +226,135 @@ export function readSheetXml(xml: string, context: ReadContext): { rows: Cell[][
   const vOpen = `<${p}v>`;
   const vClose = `</${p}v>`;
   let rowNumber = 0;
-  if (dataEnd > 0) rowRe.lastIndex = dataStart;
-  for (let m = dataEnd > 0 ? rowRe.exec(xml) : null; m !== null && m.index < dataEnd; m = rowRe.exec(xml)) {
-    const r = quickAttribute(m[1] as string, ' r="');
-    rowNumber = r === undefined ? rowNumber + 1 : Number(r);
-    if (m[2] === "/") continue;
-    const contentStart = rowRe.lastIndex;
-    const contentEnd = xml.indexOf(rowClose, contentStart);
-    if (contentEnd < 0) break;
-    rowRe.lastIndex = contentEnd + rowClose.length;
-    const cells: Cell[] = [];
-    let column = 0;
-    // The cells of the row, found by text: <c …/> or <c …>…</c>.
-    for (let at = contentStart; ; ) {
-      const start = xml.indexOf(cellOpen, at);
-      if (start < 0 || start >= contentEnd) break;
-      const next = xml.charCodeAt(start + cellOpen.length);
-      at = start + cellOpen.length;
-      if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) continue;
-      const tagEnd = xml.indexOf(">", at);
-      if (tagEnd < 0) break;
-      const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
-      const attrStart = at;
-      const attrEnd = selfClosing ? tagEnd - 1 : tagEnd;
-      let close = tagEnd;
-      if (selfClosing) at = tagEnd + 1;
-      else {
-        close = xml.indexOf(cellClose, tagEnd);
-        if (close < 0) break;
-        at = close + cellClose.length;
-      }
-      // The common cells (a number or a shared string, attributes in double quotes) are read in place,
-      // without copying their text: a 100k-row sheet has a million of them.
-      const r = valueAt(xml, ' r="', attrStart, attrEnd);
-      const t = valueAt(xml, ' t="', attrStart, attrEnd);
-      const sAt = valueAt(xml, ' s="', attrStart, attrEnd);
-      const quoted = (r < 0 || t < 0 || sAt < 0) && hasChar(xml, 39, attrStart, attrEnd);
-      if (quoted) {
-        // Attributes in single quotes: read the slow way.
-        const attrs = xml.slice(attrStart, attrEnd);
-        const ref = attribute(attrs, "r");
-        column = ref === undefined ? column + 1 : (refColumn(ref) ?? column + 1);
-      } else column = r < 0 ? column + 1 : (columnAt(xml, r) ?? column + 1);
-      if (selfClosing || close === tagEnd + 1) continue;
-      const kind = quoted ? -1 : t < 0 ? 110 /* n */ : typeAt(xml, t);
-      let value: CellValue;
-      let isoDate = false;
-      if (kind === 110 || kind === 115) {
-        const v = xml.indexOf(vOpen, tagEnd);
-        if (v < 0 || v > close) continue;
-        const vStart = v + vOpen.length;
-        const vEnd = xml.indexOf(vClose, vStart);
-        if (vEnd < 0 || vEnd > close) continue;
-        if (kind === 110) {
-          if (vEnd === vStart) continue;
-          const n = Number(xml.slice(vStart, vEnd));
-          if (!Number.isFinite(n)) continue;
-          value = n;
+  /** Reads the rows of `xml` between two positions (whole rows). */
+  const readRows = (xml: string, dataStart: number, dataEnd: number) => {
+    rowRe.lastIndex = dataStart;
+    for (let m = rowRe.exec(xml); m !== null && m.index < dataEnd; m = rowRe.exec(xml)) {
+      const r = quickAttribute(m[1] as string, ' r="');
+      rowNumber = r === undefined ? rowNumber + 1 : Number(r);
+      if (m[2] === "/") continue;
+      const contentStart = rowRe.lastIndex;
+      const contentEnd = xml.indexOf(rowClose, contentStart);
+      if (contentEnd < 0) break;
+      rowRe.lastIndex = contentEnd + rowClose.length;
+      const cells: Cell[] = [];
+      let column = 0;
+      // The cells of the row, found by text: <c …/> or <c …>…</c>.
+      for (let at = contentStart; ; ) {
+        const start = xml.indexOf(cellOpen, at);
+        if (start < 0 || start >= contentEnd) break;
+        const next = xml.charCodeAt(start + cellOpen.length);
+        at = start + cellOpen.length;
+        if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) continue;
+        const tagEnd = xml.indexOf(">", at);
+        if (tagEnd < 0) break;
+        const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
+        const attrStart = at;
+        const attrEnd = selfClosing ? tagEnd - 1 : tagEnd;
+        let close = tagEnd;
+        if (selfClosing) at = tagEnd + 1;
+        else {
+          close = xml.indexOf(cellClose, tagEnd);
+          if (close < 0) break;
+          at = close + cellClose.length;
+        }
+        // The common cells (a number or a shared string, attributes in double quotes) are read in place,
+        // without copying their text: a 100k-row sheet has a million of them.
+        const r = valueAt(xml, ' r="', attrStart, attrEnd);
+        const t = valueAt(xml, ' t="', attrStart, attrEnd);
+        const sAt = valueAt(xml, ' s="', attrStart, attrEnd);
+        const quoted = (r < 0 || t < 0 || sAt < 0) && hasChar(xml, 39, attrStart, attrEnd);
+        if (quoted) {
+          // Attributes in single quotes: read the slow way.
+          const attrs = xml.slice(attrStart, attrEnd);
+          const ref = attribute(attrs, "r");
+          column = ref === undefined ? column + 1 : (refColumn(ref) ?? column + 1);
+        } else column = r < 0 ? column + 1 : (columnAt(xml, r) ?? column + 1);
+        if (selfClosing || close === tagEnd + 1) continue;
+        const kind = quoted ? -1 : t < 0 ? 110 /* n */ : typeAt(xml, t);
+        let value: CellValue;
+        let isoDate = false;
+        if (kind === 110 || kind === 115) {
+          const v = xml.indexOf(vOpen, tagEnd);
+          if (v < 0 || v > close) continue;
+          const vStart = v + vOpen.length;
+          const vEnd = xml.indexOf(vClose, vStart);
+          if (vEnd < 0 || vEnd > close) continue;
+          if (kind === 110) {
+            if (vEnd === vStart) continue;
+            const n = Number(xml.slice(vStart, vEnd));
+            if (!Number.isFinite(n)) continue;
+            value = n;
+          } else {
+            const index = integerAt(xml, vStart, vEnd);
+            const text = index < 0 ? undefined : context.strings[index];
+            if (text === undefined || text === "") continue;
+            value = text;
+          }
         } else {
-          const index = integerAt(xml, vStart, vEnd);
-          const text = index < 0 ? undefined : context.strings[index];
-          if (text === undefined || text === "") continue;
-          value = text;
+          const attrs = xml.slice(attrStart, attrEnd);
+          const content = xml.slice(tagEnd + 1, close);
+          const read = cellValue(
+            quickAttribute(attrs, ' t="'),
+            childText(content, p, "v"),
+            content,
+            p,
+            context,
+          );
+          if (read.value === null) continue;
+          value = read.value;
+          isoDate = read.isoDate === true;
         }
-      } else {
-        const attrs = xml.slice(attrStart, attrEnd);
-        const content = xml.slice(tagEnd + 1, close);
-        const read = cellValue(
-          quickAttribute(attrs, ' t="'),
-          childText(content, p, "v"),
-          content,
-          p,
-          context,
-        );
-        if (read.value === null) continue;
-        value = read.value;
-        isoDate = read.isoDate === true;
+        const xf = quoted
+          ? Number(attribute(xml.slice(attrStart, attrEnd), "s") ?? 0)
+          : sAt < 0
+            ? 0
+            : integerAt(xml, sAt, xml.indexOf('"', sAt));
+        const { format, date } = styleOf(xf);
+        let text: string;
+        if (isoDate || (date && typeof value === "number")) {
+          let byValue = dateTexts.get(format);
+          if (!byValue) {
+            byValue = new Map();
+            dateTexts.set(format, byValue);
+          }
+          text = byValue.get(value as number) ?? serialText(value as number, format, context.dateSystem);
+          byValue.set(value as number, text);
+        } else text = typeof value === "string" ? value : valueText(value);
+        while (cells.length < column - 1) cells.push({ value: null, text: "" });
+        cells[column - 1] = format === undefined ? { value, text } : { value, text, format };
       }
-      const xf = quoted
-        ? Number(attribute(xml.slice(attrStart, attrEnd), "s") ?? 0)
-        : sAt < 0
-          ? 0
-          : integerAt(xml, sAt, xml.indexOf('"', sAt));
-      const { format, date } = styleOf(xf);
-      let text: string;
-      if (isoDate || (date && typeof value === "number")) {
-        let byValue = dateTexts.get(format);
-        if (!byValue) {
-          byValue = new Map();
-          dateTexts.set(format, byValue);
-        }
-        text = byValue.get(value as number) ?? serialText(value as number, format, context.dateSystem);
-        byValue.set(value as number, text);
-      } else text = typeof value === "string" ? value : valueText(value);
-      while (cells.length < column - 1) cells.push({ value: null, text: "" });
-      cells[column - 1] = format === undefined ? { value, text } : { value, text, format };
+      if (cells.length === 0) continue;
+      while (rows.length < rowNumber - 1) rows.push([]);
+      rows[rowNumber - 1] = cells;
     }
-    if (cells.length === 0) continue;
-    while (rows.length < rowNumber - 1) rows.push([]);
-    rows[rowNumber - 1] = cells;
-  }
+  };
 
-  const merges = readMerges(xml, p);
+  const dataOpen = `<${p}sheetData`;
+  const dataClose = `</${p}sheetData>`;
+  let merges: CellRange[];
+  if (typeof xml === "string") {
+    const dataStart = xml.indexOf(dataOpen);
+    const dataEnd = dataStart < 0 ? -1 : xml.indexOf(dataClose, dataStart);
+    if (dataEnd > 0) readRows(xml, dataStart, dataEnd);
+    merges = readMerges(xml, p);
+  } else {
+    // The part's bytes are decoded a few hundred rows at a time (cut after a </row>): a 100k-row
+    // sheet is never one 20 MB string in the heap, only its cells.
+    const dataStart = xml.indexOf(dataOpen);
+    const dataEnd = dataStart < 0 ? -1 : xml.indexOf(dataClose, dataStart);
+    for (let from = dataStart; dataEnd > 0 && from < dataEnd; ) {
+      let to = dataEnd;
+      if (from + SEGMENT_BYTES < dataEnd) {
+        const close = xml.indexOf(rowClose, from + SEGMENT_BYTES);
+        to = close < 0 || close > dataEnd ? dataEnd : close + rowClose.length;
+      }
+      const segment = xml.toString("utf8", from, to);
+      readRows(segment, 0, segment.length);
+      from = to;
+    }
+    merges = dataEnd < 0 ? [] : readMerges(xml.toString("utf8", dataEnd), p);
+  }
   for (const merge of merges) {
     for (let r = merge.top; r <= merge.bottom; r++) {
       const row = rows[r - 1];

@@ -156,11 +156,10 @@ export class ZipPackage {
   }
 
   /**
-   * A part's text, or undefined when there is none. Throws ZipError when the part is damaged.
-   * @param keep - keep the text for the next read (a sheet about to be marked); a sheet read for
-   *   its cells is not kept, so that its XML is not held in memory while the cells are checked
+   * A part's text, or undefined when there is none; the last parts read are kept (a sheet read, then
+   * marked, is inflated once). Throws ZipError when the part is damaged.
    */
-  read(path: string, keep = true): string | undefined {
+  read(path: string): string | undefined {
     const name = this.#find(path);
     if (name === undefined) return undefined;
     const part = this.#parts.get(name) as PartData;
@@ -169,10 +168,22 @@ export class ZipPackage {
     const recent = this.#recent.get(name);
     if (recent !== undefined) return recent;
     const text = entryData(this.#zip, part.entry).toString("utf8");
-    if (!keep) return text;
     this.#recent.set(name, text);
     if (this.#recent.size > 2) this.#recent.delete(this.#recent.keys().next().value as string);
     return text;
+  }
+
+  /**
+   * A part as it is held: its text when houqin wrote it, else its inflated bytes (UTF-8), for a
+   * reader that decodes a large part piece by piece. Throws ZipError when the part is damaged.
+   */
+  readBytes(path: string): string | Buffer | undefined {
+    const name = this.#find(path);
+    if (name === undefined) return undefined;
+    const part = this.#parts.get(name) as PartData;
+    if ("text" in part) return part.text;
+    if ("deflated" in part) return inflateRawSync(part.deflated);
+    return this.#recent.get(name) ?? entryData(this.#zip, part.entry);
   }
 
   /** Sets a part's text (a new part, or a changed one). */
