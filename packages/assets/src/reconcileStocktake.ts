@@ -1,5 +1,5 @@
 import { type Fen, multiplyFen, sumFen } from "@houqin/core";
-import { stocktakeKey } from "./stocktakeKey.js";
+import { keyHash, keyText, sameKey, stocktakeKey } from "./stocktakeKey.js";
 import { shareOf } from "./stocktakeShare.js";
 
 /** A line of the books for {@link reconcileStocktake}. */
@@ -132,33 +132,51 @@ export function reconcileStocktake(
   };
 
   // 1. By asset number: every line of one number, on either side, in one group. The counted lines of
-  // a number are a list (its first line in the map, the next of each in `nextByNumber`), ascending.
-  // Going backwards, one `set` a line leaves each number's first line in the map; the numbers seen
-  // twice (the map did not grow) are linked in a second pass, over those numbers only.
-  const countedByNumber = new Map<string, number>();
+  // a number are a list (its first line in the index, the next of each in `nextByNumber`), ascending,
+  // made going backwards. The index is a hash table of our own (open addressing in typed arrays, keyed
+  // by `keyText`), not a Map of keys: it takes no lower-cased copy of each number and no Map entry, the
+  // largest cost of a reconciliation of numbered assets when it was a Map.
+  const numberTexts = new Array<string>(counted.length);
+  let capacity = 16;
+  while (capacity < counted.length * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slotLine = new Int32Array(capacity).fill(-1); // the first counted line of a number, −1 for none
+  const slotHash = new Int32Array(capacity);
   const nextByNumber = new Int32Array(counted.length).fill(-1);
-  const numberKeys = new Array<string>(counted.length);
-  let repeated: Set<string> | undefined;
   for (let c = counted.length - 1; c >= 0; c--) {
     const line = counted[c] as CountedLine;
     countedRoomKeys[c] = stocktakeKey(line.room, remembered);
-    const k = stocktakeKey(line.assetNo, remembered);
-    numberKeys[c] = k;
-    if (k === "") continue;
-    const size = countedByNumber.size;
-    countedByNumber.set(k, c);
-    if (countedByNumber.size === size) {
-      repeated ??= new Set();
-      repeated.add(k);
+    const t = keyText(line.assetNo, remembered);
+    numberTexts[c] = t;
+    if (t === "") continue;
+    const h = keyHash(t);
+    let slot = h & mask;
+    for (;;) {
+      const head = slotLine[slot] as number;
+      if (head === -1) break;
+      if (slotHash[slot] === h && sameKey(numberTexts[head] as string, t)) {
+        nextByNumber[c] = head;
+        break;
+      }
+      slot = (slot + 1) & mask;
     }
+    slotLine[slot] = c;
+    slotHash[slot] = h;
   }
-  if (repeated !== undefined) linkRepeated(numberKeys, repeated, nextByNumber);
   for (let i = 0; i < ledger.length; i++) {
     const line = ledger[i] as LedgerLine;
     ledgerRoomKeys[i] = stocktakeKey(line.room, remembered);
-    const k = stocktakeKey(line.assetNo, remembered);
-    const head = k === "" ? undefined : countedByNumber.get(k);
-    if (head !== undefined) group(groups, i, head, nextByNumber, "number");
+    const t = keyText(line.assetNo, remembered);
+    if (t === "") continue;
+    const h = keyHash(t);
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const head = slotLine[slot] as number;
+      if (head === -1) break;
+      if (slotHash[slot] === h && sameKey(numberTexts[head] as string, t)) {
+        group(groups, i, head, nextByNumber, "number");
+        break;
+      }
+    }
   }
 
   // 2. By name and room, what the numbers left.
@@ -204,18 +222,6 @@ export function reconcileStocktake(
     if (groups.countedGroup[c] === -1) results.push(resultOf([], [c], undefined, lines));
   }
   return results;
-}
-
-/** Links the counted lines of each repeated number, in ascending order, through `next`. */
-function linkRepeated(numberKeys: readonly string[], repeated: ReadonlySet<string>, next: Int32Array): void {
-  const last = new Map<string, number>();
-  for (let c = 0; c < numberKeys.length; c++) {
-    const k = numberKeys[c] as string;
-    if (!repeated.has(k)) continue;
-    const previous = last.get(k);
-    if (previous !== undefined) next[previous] = c;
-    last.set(k, c);
-  }
 }
 
 /** The groups made so far, as parallel lists, and each line's group (−1 for none). */

@@ -28,6 +28,63 @@ export function stocktakeKey(text: string | undefined, remembered: Map<string, s
   return k;
 }
 
+/**
+ * The text a key is compared by, made without a copy for the usual texts: the text itself when it needs
+ * no normalising (its key is then the text with A–Z lower-cased), else its key. Two texts have the same
+ * {@link stocktakeKey} exactly when their key texts are equal but for the case of A–Z ({@link sameKey}):
+ * a key has no A–Z, so lower-casing A–Z turns either kind of key text into the key.
+ *
+ * @param text - a number, name or room as typed
+ * @param remembered - as for {@link stocktakeKey}
+ * @returns the key text ("" exactly when the key is "")
+ * @example
+ * keyText("ZC-001", new Map()) // "ZC-001" (key "zc-001")
+ */
+export function keyText(text: string | undefined, remembered: Map<string, string>): string {
+  if (text === undefined) return "";
+  return isPlain(text) ? text : stocktakeKey(text, remembered);
+}
+
+/**
+ * A hash of a key text, equal for key texts that are {@link sameKey}.
+ *
+ * @param text - a key text
+ * @returns a 32-bit hash of its key
+ * @example
+ * keyHash("ZC-001") === keyHash("zc-001") // true
+ */
+export function keyHash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h = (Math.imul(h, 31) + (c >= 0x41 && c <= 0x5a ? c + 0x20 : c)) | 0;
+  }
+  return h;
+}
+
+/**
+ * Whether two key texts make the same key: equal but for the case of A–Z.
+ *
+ * @param a - a key text
+ * @param b - another
+ * @returns true when their keys are equal
+ * @example
+ * sameKey("ZC-001", "zc-001") // true
+ */
+export function sameKey(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0x41 && x <= 0x5a) x += 0x20;
+    if (y >= 0x41 && y <= 0x5a) y += 0x20;
+    if (x !== y) return false;
+  }
+  return true;
+}
+
 /** The key of a text that needs no normalising, or undefined when it might. */
 function plainKey(text: string): string | undefined {
   let upper = false;
@@ -38,4 +95,14 @@ function plainKey(text: string): string | undefined {
     } else if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3011))) return undefined;
   }
   return upper ? text.toLowerCase() : text;
+}
+
+/** Whether a text needs no normalising (as {@link plainKey} tells), its key being it lower-cased. */
+function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3011)))
+      return false;
+  }
+  return true;
 }

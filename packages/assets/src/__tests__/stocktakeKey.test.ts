@@ -1,7 +1,7 @@
 import { normalizeText } from "@houqin/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stocktakeKey } from "../stocktakeKey.js";
+import { keyHash, keyText, sameKey, stocktakeKey } from "../stocktakeKey.js";
 
 /** The key as reconcileStocktake always worked it out. */
 const slowKey = (text: string | undefined) =>
@@ -60,5 +60,41 @@ describe("stocktakeKey", () => {
     expect(key("三（2）班")).toBe("三(2)班");
     expect(key(" 音乐室\u3000")).toBe("音乐室");
     expect(key(undefined)).toBe("");
+  });
+
+  it("tells two texts the same by their key texts exactly when their keys are equal, with equal hashes", () => {
+    const units = fc.constantFrom(
+      "A",
+      "a",
+      "Z",
+      "z",
+      "Ａ",
+      "ａ",
+      " ",
+      "\u3000",
+      "-",
+      "－",
+      "1",
+      "１",
+      "教",
+      "İ",
+      "i",
+      "ß",
+      "\u0000",
+    );
+    const text = fc.option(fc.string({ unit: units, maxLength: 5 }), { nil: undefined });
+    const remembered = new Map<string, string>();
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const ka = keyText(a, remembered);
+        const kb = keyText(b, remembered);
+        expect(ka === "").toBe(slowKey(a) === "");
+        expect(sameKey(ka, kb)).toBe(slowKey(a) === slowKey(b));
+        if (sameKey(ka, kb)) expect(keyHash(ka)).toBe(keyHash(kb));
+      }),
+      { seed: 20261129, numRuns: 5000 },
+    );
+    expect(keyText("ZC-001", remembered)).toBe("ZC-001");
+    expect(sameKey(keyText("ＺＣ－００１", remembered), "zc-001")).toBe(true);
   });
 });
