@@ -17,8 +17,10 @@ import type {
 import { applyNotes, type NoteChange, readNotes, readThreadedRefs, type StoredNote } from "./xlsx/notes.js";
 import {
   type CellPatch,
+  fromShell,
   legacyDrawingId,
   patchSheetCells,
+  sheetShell,
   visitSheetCells,
   withLegacyDrawing,
   withoutLegacyDrawing,
@@ -290,7 +292,7 @@ export class XlsxWorkbook implements Workbook {
       this.#pkg.write(sheet.path as string, writeSheetXml([], {}, this.#styles));
       this.#structureChanged = true;
     }
-    this.#pkg.write(sheet.path as string, patchSheetCells(this.#sheetXml(sheet), patches));
+    this.#pkg.write(sheet.path as string, patchSheetCells(this.#sheetBytes(sheet), patches));
     this.#dropCalcChain();
   }
 
@@ -333,9 +335,9 @@ export class XlsxWorkbook implements Workbook {
     const entry = this.#sheet(sheet);
     const cells = addresses.map((address) => ({ address, ...parseAddress(address) }));
     const styles = new Map<string, number>();
-    const xml = this.#sheetXml(entry);
+    const bytes = this.#sheetBytes(entry, true);
     visitSheetCells(
-      xml,
+      bytes,
       cells.map(({ address, row, column }) => ({
         row,
         column,
@@ -345,7 +347,7 @@ export class XlsxWorkbook implements Workbook {
         },
       })),
     );
-    const notes = this.#notesOf(entry, xml).notes;
+    const notes = this.#notesOf(entry, sheetShell(bytes).xml).notes;
     return cells.map(({ address, row, column }) => {
       const canonical = cellAddress(row, column);
       const note = notes.get(canonical);
@@ -371,8 +373,9 @@ export class XlsxWorkbook implements Workbook {
       patches.push({ row, column, style: (current) => this.#styles.withSolidFill(current, mark.color) });
       notes.set(cellAddress(row, column), mark.note);
     }
-    const patched = patchSheetCells(this.#sheetXml(entry), patches);
-    this.#pkg.write(entry.path as string, this.#changeNotes(entry, notes, patched));
+    const shell = sheetShell(patchSheetCells(this.#sheetBytes(entry, true), patches));
+    const xml = this.#changeNotes(entry, notes, shell.xml);
+    this.#pkg.write(entry.path as string, fromShell(xml, shell.rows));
   }
 
   /**
@@ -399,8 +402,9 @@ export class XlsxWorkbook implements Workbook {
             : decoration.note,
       );
     }
-    const patched = patchSheetCells(this.#sheetXml(entry), patches);
-    this.#pkg.write(entry.path as string, this.#changeNotes(entry, notes, patched));
+    const shell = sheetShell(patchSheetCells(this.#sheetBytes(entry, true), patches));
+    const xml = this.#changeNotes(entry, notes, shell.xml);
+    this.#pkg.write(entry.path as string, fromShell(xml, shell.rows));
   }
 
   // --- sheets ------------------------------------------------------------------------------------
@@ -424,6 +428,19 @@ export class XlsxWorkbook implements Workbook {
     const xml = this.#read(path);
     if (xml === undefined) throw new WorkbookOpenError("corrupt", { cause: new Error(`${path} is missing`) });
     return xml;
+  }
+
+  /** A sheet's bytes (kept for the next read with `keep`: a sheet about to be marked). */
+  #sheetBytes(sheet: SheetEntry, keep = false): Buffer {
+    let bytes: string | Buffer | undefined;
+    try {
+      bytes = this.#pkg.readBytes(sheet.path as string, keep);
+    } catch (error) {
+      throw new WorkbookOpenError("corrupt", { cause: error });
+    }
+    if (bytes === undefined)
+      throw new WorkbookOpenError("corrupt", { cause: new Error(`${sheet.path} is missing`) });
+    return typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
   }
 
   /** A part's text; a damaged part is a damaged file (WorkbookOpenError "corrupt"). */
@@ -579,7 +596,7 @@ export class XlsxWorkbook implements Workbook {
 
   #notesOf(
     sheet: SheetEntry,
-    sheetXml: string = this.#sheetXml(sheet),
+    sheetXml: string = sheetShell(this.#sheetBytes(sheet)).xml,
   ): {
     rels: Relationship[];
     commentsPath: string | undefined;

@@ -14,23 +14,29 @@ export interface CellPatch {
 
 /**
  * A worksheet part with these cells changed, in one pass over its rows; rows and cells that do not
- * exist yet are added in their places. Every other byte of the part stays as it was.
+ * exist yet are added in their places. Every other byte of the part stays as it was: the part is
+ * handled as bytes, and only the rows that change are decoded.
  */
-export function patchSheetCells(xml: string, patches: readonly CellPatch[]): string {
-  return walkSheetCells(xml, patches, true);
+export function patchSheetCells(xml: string | Buffer, patches: readonly CellPatch[]): Buffer {
+  return walkSheetCells(typeof xml === "string" ? Buffer.from(xml, "utf8") : xml, patches, true);
 }
 
 /**
  * Calls each patch's `style` with its cell's current style, changing nothing (a read of the styles
  * of some cells without building a new copy of the sheet).
  */
-export function visitSheetCells(xml: string, patches: readonly CellPatch[]): void {
-  walkSheetCells(xml, patches, false);
+export function visitSheetCells(xml: string | Buffer, patches: readonly CellPatch[]): void {
+  walkSheetCells(typeof xml === "string" ? Buffer.from(xml, "utf8") : xml, patches, false);
 }
 
-function walkSheetCells(xml: string, patches: readonly CellPatch[], build: boolean): string {
-  if (patches.length === 0) return xml;
-  const p = rootPrefix(xml, "worksheet");
+/** The prefix of a worksheet part's elements, from its first bytes. */
+function prefixOf(bytes: Buffer): string {
+  return rootPrefix(bytes.toString("utf8", 0, Math.min(bytes.length, 4096)), "worksheet");
+}
+
+function walkSheetCells(bytes: Buffer, patches: readonly CellPatch[], build: boolean): Buffer {
+  if (patches.length === 0) return bytes;
+  const p = prefixOf(bytes);
   const byRow = new Map<number, Map<number, CellPatch>>();
   for (const patch of patches) {
     const row = byRow.get(patch.row) ?? new Map<number, CellPatch>();
@@ -38,33 +44,41 @@ function walkSheetCells(xml: string, patches: readonly CellPatch[], build: boole
     byRow.set(patch.row, row);
   }
   const pending = [...byRow.keys()].sort((a, b) => a - b);
-  const columnStyles = readColumnStyles(xml, p);
 
-  let source = xml;
-  const selfClosed = new RegExp(`<${p}sheetData\\s*/>`).exec(source);
-  if (selfClosed)
-    source = `${source.slice(0, selfClosed.index)}<${p}sheetData></${p}sheetData>${source.slice(selfClosed.index + selfClosed[0].length)}`;
-  const dataOpen = new RegExp(`<${p}sheetData\\b[^>]*>`).exec(source);
-  if (!dataOpen) return xml; // not a worksheet with cells (a dialog sheet): nothing to mark
-  const dataEnd = source.indexOf(`</${p}sheetData>`, dataOpen.index);
-  const out: string[] = [];
-  let copied = dataOpen.index + dataOpen[0].length;
-  out.push(source.slice(0, copied));
-  const rowOpen = `<${p}row`;
+  const dataAt = bytes.indexOf(`<${p}sheetData`);
+  if (dataAt < 0) return bytes; // not a worksheet with cells (a dialog sheet): nothing to mark
+  const openEnd = bytes.indexOf(">", dataAt);
+  // Everything before the rows is small: the columns' styles are read from it.
+  const columnStyles = readColumnStyles(bytes.toString("utf8", 0, dataAt), p);
+  const out: Buffer[] = [];
+  let source = bytes;
+  let copied = openEnd + 1;
+  if (bytes[openEnd - 1] === 47) {
+    // <sheetData/>: opened and closed, so that rows can go in.
+    source = Buffer.concat([
+      bytes.subarray(0, dataAt),
+      Buffer.from(`<${p}sheetData></${p}sheetData>`),
+      bytes.subarray(openEnd + 1),
+    ]);
+    copied = dataAt + `<${p}sheetData>`.length;
+  }
+  const dataEnd = source.indexOf(`</${p}sheetData>`, copied);
+  out.push(source.subarray(0, copied));
+  const rowOpen = Buffer.from(`<${p}row`);
   const rowClose = `</${p}row>`;
   let rowNumber = 0;
   let next = 0;
-  // The rows, found by text (<row …/> or <row …>…</row>); only rows with changes are looked into.
+  // The rows, found by their bytes (<row …/> or <row …>…</row>); only rows with changes are decoded.
   for (let at = copied; next < pending.length; ) {
     const start = source.indexOf(rowOpen, at);
     if (start < 0 || start >= dataEnd) break;
-    const after = source.charCodeAt(start + rowOpen.length);
+    const after = source[start + rowOpen.length];
     at = start + rowOpen.length;
     if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) continue;
-    const tagEnd = source.indexOf(">", at);
+    const tagEnd = source.indexOf(62, at);
     if (tagEnd < 0) break;
-    const tag = source.slice(start, tagEnd + 1);
-    const selfClosing = source.charCodeAt(tagEnd - 1) === 47;
+    const tag = source.toString("utf8", start, tagEnd + 1);
+    const selfClosing = source[tagEnd - 1] === 47;
     const quick = tag.indexOf(' r="');
     const r = quick >= 0 ? tag.slice(quick + 4, tag.indexOf('"', quick + 4)) : attribute(tag, "r");
     rowNumber = r === undefined ? rowNumber + 1 : Number(r);
@@ -75,24 +89,18 @@ function walkSheetCells(xml: string, patches: readonly CellPatch[], build: boole
     if (rowNumber < (pending[next] as number)) continue;
     // Rows to add before this one.
     while (next < pending.length && (pending[next] as number) < rowNumber) {
-      out.push(source.slice(copied, start));
+      out.push(source.subarray(copied, start));
       copied = start;
-      out.push(
-        newRow(
-          pending[next] as number,
-          byRow.get(pending[next] as number) as Map<number, CellPatch>,
-          p,
-          columnStyles,
-        ),
-      );
+      const added = pending[next] as number;
+      out.push(Buffer.from(newRow(added, byRow.get(added) as Map<number, CellPatch>, p, columnStyles)));
       next++;
     }
     if (pending[next] === rowNumber) {
-      out.push(source.slice(copied, start));
+      out.push(source.subarray(copied, start));
       const rowStyle = ["1", "true"].includes(attribute(tag, "customFormat") ?? "")
         ? Number(attribute(tag, "s") ?? 0)
         : undefined;
-      const content = selfClosing ? "" : source.slice(tagEnd + 1, contentEnd);
+      const content = selfClosing ? "" : source.toString("utf8", tagEnd + 1, contentEnd);
       const open = withAttribute(selfClosing ? `${tag.slice(0, -2)}>` : tag, "spans", undefined);
       const cells = patchRow(
         content,
@@ -102,23 +110,58 @@ function walkSheetCells(xml: string, patches: readonly CellPatch[], build: boole
         rowStyle,
         columnStyles,
       );
-      out.push(`${open}${cells}${rowClose}`);
+      out.push(Buffer.from(`${open}${cells}${rowClose}`));
       copied = rowEnd;
       next++;
     }
   }
-  out.push(source.slice(copied, dataEnd));
-  for (; next < pending.length; next++)
-    out.push(
-      newRow(
-        pending[next] as number,
-        byRow.get(pending[next] as number) as Map<number, CellPatch>,
-        p,
-        columnStyles,
-      ),
-    );
-  out.push(source.slice(dataEnd));
-  return build ? out.join("") : xml;
+  if (!build) return bytes;
+  out.push(source.subarray(copied, dataEnd));
+  for (; next < pending.length; next++) {
+    const added = pending[next] as number;
+    out.push(Buffer.from(newRow(added, byRow.get(added) as Map<number, CellPatch>, p, columnStyles)));
+  }
+  out.push(source.subarray(dataEnd));
+  return Buffer.concat(out);
+}
+
+/** Stands for a sheet's rows in {@link SheetShell.xml}. */
+const ROWS_MARK = "\u0000rows\u0000";
+
+/**
+ * A worksheet part as its XML without its rows (small: the root, columns, merges, links, drawings)
+ * and its rows' bytes, for the edits that never look at the rows (notes' drawings).
+ */
+export interface SheetShell {
+  /** The part's XML with the rows' bytes left out (a mark in their place). */
+  xml: string;
+  /** The `<sheetData>` element's bytes. */
+  rows: Buffer;
+}
+
+/** Splits a worksheet part around its rows. */
+export function sheetShell(bytes: Buffer): SheetShell {
+  const p = prefixOf(bytes);
+  const start = bytes.indexOf(`<${p}sheetData`);
+  if (start < 0) return { xml: bytes.toString("utf8"), rows: Buffer.alloc(0) };
+  const openEnd = bytes.indexOf(">", start);
+  const close = `</${p}sheetData>`;
+  const end = bytes[openEnd - 1] === 47 ? openEnd + 1 : bytes.indexOf(close, openEnd) + close.length;
+  return {
+    xml: bytes.toString("utf8", 0, start) + ROWS_MARK + bytes.toString("utf8", end),
+    rows: bytes.subarray(start, end),
+  };
+}
+
+/** The worksheet part of a shell (its XML, perhaps edited) and its rows. */
+export function fromShell(xml: string, rows: Buffer): Buffer {
+  const at = xml.indexOf(ROWS_MARK);
+  if (at < 0) return Buffer.from(xml, "utf8");
+  return Buffer.concat([
+    Buffer.from(xml.slice(0, at), "utf8"),
+    rows,
+    Buffer.from(xml.slice(at + ROWS_MARK.length), "utf8"),
+  ]);
 }
 
 function newRow(row: number, cells: Map<number, CellPatch>, p: string, columnStyles: ColumnStyles): string {

@@ -129,8 +129,8 @@ export class ZipPackage {
   readonly #zip: Buffer;
   /** Every part by name, in file order; new parts at the end. */
   readonly #parts = new Map<string, PartData>();
-  /** The text of the last parts read, so that a sheet read, then marked, is inflated once. */
-  readonly #recent = new Map<string, string>();
+  /** The bytes of the last parts read to be changed, so that a sheet read, then marked, is inflated once. */
+  readonly #recent = new Map<string, Buffer>();
 
   private constructor(zip: Buffer, entries: readonly ZipEntry[]) {
     this.#zip = zip;
@@ -155,46 +155,42 @@ export class ZipPackage {
     return this.#find(path) !== undefined;
   }
 
-  /**
-   * A part's text, or undefined when there is none; the last parts read are kept (a sheet read, then
-   * marked, is inflated once). Throws ZipError when the part is damaged.
-   */
+  /** A part's text, or undefined when there is none. Throws ZipError when the part is damaged. */
   read(path: string): string | undefined {
-    const name = this.#find(path);
-    if (name === undefined) return undefined;
-    const part = this.#parts.get(name) as PartData;
-    if ("text" in part) return part.text;
-    if ("deflated" in part) return inflateRawSync(part.deflated).toString("utf8");
-    const recent = this.#recent.get(name);
-    if (recent !== undefined) return recent;
-    const text = entryData(this.#zip, part.entry).toString("utf8");
-    this.#recent.set(name, text);
-    if (this.#recent.size > 2) this.#recent.delete(this.#recent.keys().next().value as string);
-    return text;
+    const bytes = this.readBytes(path);
+    return bytes === undefined || typeof bytes === "string" ? bytes : bytes.toString("utf8");
   }
 
   /**
-   * A part as it is held: its text when houqin wrote it, else its inflated bytes (UTF-8), for a
-   * reader that decodes a large part piece by piece. Throws ZipError when the part is damaged.
+   * A part as it is held: its text when houqin wrote it, else its inflated bytes (UTF-8), for the
+   * readers and editors that handle a large part as bytes. Throws ZipError when the part is damaged.
+   * @param keep - keep the bytes for the next read (a sheet about to be marked)
    */
-  readBytes(path: string): string | Buffer | undefined {
+  readBytes(path: string, keep = false): string | Buffer | undefined {
     const name = this.#find(path);
     if (name === undefined) return undefined;
     const part = this.#parts.get(name) as PartData;
     if ("text" in part) return part.text;
     if ("deflated" in part) return inflateRawSync(part.deflated);
-    return this.#recent.get(name) ?? entryData(this.#zip, part.entry);
+    const recent = this.#recent.get(name);
+    if (recent !== undefined) return recent;
+    const bytes = entryData(this.#zip, part.entry);
+    if (keep) {
+      this.#recent.set(name, bytes);
+      if (this.#recent.size > 2) this.#recent.delete(this.#recent.keys().next().value as string);
+    }
+    return bytes;
   }
 
-  /** Sets a part's text (a new part, or a changed one). */
-  write(path: string, text: string): void {
+  /** Sets a part's content (a new part, or a changed one): text, or UTF-8 bytes. */
+  write(path: string, content: string | Buffer): void {
     const name = this.#find(path) ?? path.replace(/^\//, "");
     this.#recent.delete(name);
-    if (text.length <= DEFLATE_ON_WRITE) {
-      this.#parts.set(name, { text });
+    if (content.length <= DEFLATE_ON_WRITE) {
+      this.#parts.set(name, { text: typeof content === "string" ? content : content.toString("utf8") });
       return;
     }
-    const raw = Buffer.from(text, "utf8");
+    const raw = typeof content === "string" ? Buffer.from(content, "utf8") : content;
     this.#parts.set(name, { deflated: deflateRawSync(raw, { level: 1 }), crc: crc32(raw), size: raw.length });
   }
 
