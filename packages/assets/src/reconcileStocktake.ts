@@ -83,10 +83,59 @@ interface Lines {
   ledger: readonly LedgerLine[];
   counted: readonly CountedLine[];
   scope: "all" | "counted-rooms";
-  ledgerRoomKeys: readonly string[];
-  countedRoomKeys: readonly string[];
-  /** The keys of the counted rooms, made when first needed. */
-  countedRooms: Set<string> | undefined;
+  /** Each ledger line's room, as an id of its key (0 for the key "", no room). */
+  ledgerRoom: Int32Array;
+  /** Each counted line's room, as an id of its key (0 for the key ""). */
+  countedRoom: Int32Array;
+  /** Which room ids the count covers (1 for a room with a counted line), made when first needed. */
+  countedRooms: Uint8Array | undefined;
+  /** How many room ids there are. */
+  roomCount: number;
+}
+
+/** Ids of keys: the id of each text seen (as typed) and of each key, 0 kept for the key "". */
+interface Ids {
+  ofText: Map<string, number>;
+  ofKey: Map<string, number>;
+  /** Each id's key. */
+  keys: string[];
+  /** The next id to give. */
+  next: number;
+  /**
+   * Whether a key holds U+0000 or is not text: two such could stand for one name and room as the
+   * joined text `${name}\u0000${room}` they were once matched by, so that way is kept for them.
+   */
+  odd: boolean;
+}
+
+/** The id of the key of `text` (0 for the key ""), given one when new. */
+function idOf(text: string | undefined, ids: Ids, remembered: Map<string, string>): number {
+  if (text === undefined) return 0;
+  let id = ids.ofText.get(text);
+  if (id !== undefined) return id;
+  const key = stocktakeKey(text, remembered);
+  if (key === "") id = 0;
+  else {
+    id = ids.ofKey.get(key);
+    if (id === undefined) {
+      id = ids.next++;
+      ids.ofKey.set(key, id);
+      ids.keys.push(key);
+      if (typeof key !== "string" || key.includes("\u0000")) ids.odd = true;
+    }
+  }
+  ids.ofText.set(text, id);
+  return id;
+}
+
+/** The id of the key of `text` if it has one already, else −1 (0 for the key ""). */
+function knownIdOf(text: string | undefined, ids: Ids, remembered: Map<string, string>): number {
+  if (text === undefined) return 0;
+  const id = ids.ofText.get(text);
+  if (id !== undefined) return id;
+  const key = stocktakeKey(text, remembered);
+  // A key that is not text (a name typed as a number) was matched as its text.
+  return key === "" ? 0 : (ids.ofKey.get(typeof key === "string" ? key : `${key}`) ?? -1);
 }
 
 /**
@@ -121,14 +170,22 @@ export function reconcileStocktake(
   // Every line's keys once, in as few passes over the lines as may be; the helpers are functions of
   // the module, not closures made per call, so that the optimised code of one call serves the next.
   const remembered = new Map<string, string>();
-  const ledgerRoomKeys = new Array<string>(ledger.length);
-  const countedRoomKeys = new Array<string>(counted.length);
+  // Rooms and names by small integer ids of their keys: one Map lookup of the text as typed per line.
+  const rooms: Ids = { ofText: new Map(), ofKey: new Map(), keys: [""], next: 1, odd: false };
+  const ledgerRoom = new Int32Array(ledger.length);
+  const countedRoom = new Int32Array(counted.length);
+  // Each group takes a ledger line and a counted line of its own: no more groups than the fewer lines.
+  const most = Math.min(ledger.length, counted.length);
   const groups: Groups = {
-    ledger: [],
-    counted: [],
-    matchedBy: [],
+    count: 0,
+    head: new Int32Array(most),
+    byName: new Uint8Array(most),
+    lastLedger: new Int32Array(most),
+    nextLedger: new Int32Array(ledger.length).fill(-1),
     ledgerGroup: new Int32Array(ledger.length).fill(-1),
     countedGroup: new Int32Array(counted.length).fill(-1),
+    nextByNumber: new Int32Array(counted.length).fill(-1),
+    nextByNameRoom: new Int32Array(counted.length),
   };
 
   // 1. By asset number: every line of one number, on either side, in one group. The counted lines of
@@ -142,10 +199,10 @@ export function reconcileStocktake(
   const mask = capacity - 1;
   const slotLine = new Int32Array(capacity).fill(-1); // the first counted line of a number, −1 for none
   const slotHash = new Int32Array(capacity);
-  const nextByNumber = new Int32Array(counted.length).fill(-1);
+  const nextByNumber = groups.nextByNumber;
   for (let c = counted.length - 1; c >= 0; c--) {
     const line = counted[c] as CountedLine;
-    countedRoomKeys[c] = stocktakeKey(line.room, remembered);
+    countedRoom[c] = idOf(line.room, rooms, remembered);
     const t = keyText(line.assetNo, remembered);
     numberTexts[c] = t;
     if (t === "") continue;
@@ -165,7 +222,7 @@ export function reconcileStocktake(
   }
   for (let i = 0; i < ledger.length; i++) {
     const line = ledger[i] as LedgerLine;
-    ledgerRoomKeys[i] = stocktakeKey(line.room, remembered);
+    ledgerRoom[i] = idOf(line.room, rooms, remembered);
     const t = keyText(line.assetNo, remembered);
     if (t === "") continue;
     const h = keyHash(t);
@@ -173,29 +230,37 @@ export function reconcileStocktake(
       const head = slotLine[slot] as number;
       if (head === -1) break;
       if (slotHash[slot] === h && sameKey(numberTexts[head] as string, t)) {
-        group(groups, i, head, nextByNumber, "number");
+        group(groups, i, head, 0);
         break;
       }
     }
   }
 
   // 2. By name and room, what the numbers left.
-  const countedByNameRoom = new Map<string, number>();
-  const nextByNameRoom = new Int32Array(counted.length);
+  // A name and a room are keyed by one number, name id × room count + room id.
+  const roomCount = rooms.next;
+  const names: Ids = { ofText: new Map(), ofKey: new Map(), keys: [""], next: 1, odd: false };
+  const countedByNameRoom = new Map<number, number>();
+  const nextByNameRoom = groups.nextByNameRoom;
   for (let c = counted.length - 1; c >= 0; c--) {
     if (groups.countedGroup[c] !== -1) continue;
-    const name = stocktakeKey((counted[c] as CountedLine).name, remembered);
-    if (name === "") continue;
-    const k = `${name}\u0000${countedRoomKeys[c]}`;
+    const name = idOf((counted[c] as CountedLine).name, names, remembered);
+    if (name === 0) continue;
+    const k = name * roomCount + (countedRoom[c] as number);
     nextByNameRoom[c] = countedByNameRoom.get(k) ?? -1;
     countedByNameRoom.set(k, c);
   }
-  for (let i = 0; i < ledger.length; i++) {
-    const room = ledgerRoomKeys[i] as string;
-    if (groups.ledgerGroup[i] !== -1 || room === "") continue;
-    const name = stocktakeKey((ledger[i] as LedgerLine).name, remembered);
-    const head = countedByNameRoom.get(`${name}\u0000${room}`);
-    if (head !== undefined) group(groups, i, head, nextByNameRoom, "name-room");
+  if (rooms.odd || names.odd)
+    matchByJoinedKeys(ledger, counted, groups, ledgerRoom, countedRoom, rooms.keys, remembered);
+  else {
+    for (let i = 0; i < ledger.length; i++) {
+      const room = ledgerRoom[i] as number;
+      if (groups.ledgerGroup[i] !== -1 || room === 0) continue;
+      const name = knownIdOf((ledger[i] as LedgerLine).name, names, remembered);
+      if (name <= 0) continue;
+      const head = countedByNameRoom.get(name * roomCount + room);
+      if (head !== undefined) group(groups, i, head, 1);
+    }
   }
 
   // 3. The results in the ledger's order (a group at its first line, a line left alone on its own),
@@ -204,18 +269,32 @@ export function reconcileStocktake(
     ledger,
     counted,
     scope: options.scope ?? "counted-rooms",
-    ledgerRoomKeys,
-    countedRoomKeys,
+    ledgerRoom,
+    countedRoom,
     countedRooms: undefined,
+    roomCount,
   };
   const results: StocktakeResult[] = [];
   for (let i = 0; i < ledger.length; i++) {
-    const g = groups.ledgerGroup[i] ?? -1;
+    const g = groups.ledgerGroup[i] as number;
     if (g === -1) results.push(resultOf([i], [], undefined, lines));
-    else {
-      const books = groups.ledger[g] as number[];
-      if (books[0] === i)
-        results.push(resultOf(books, groups.counted[g] as number[], groups.matchedBy[g], lines));
+    else if ((groups.head[g] as number) !== -1) {
+      // The group at its first ledger line: its lines as lists made now, and the group marked done.
+      const head = groups.head[g] as number;
+      groups.head[g] = -1;
+      const byName = groups.byName[g] === 1;
+      const next = byName ? groups.nextByNameRoom : groups.nextByNumber;
+      const matchedBy = byName ? "name-room" : "number";
+      const nextLine = groups.nextLedger[i] as number;
+      const nextFound = next[head] as number;
+      if (nextLine === -1 && nextFound === -1) results.push(pairResultOf([i], [head], matchedBy, lines));
+      else {
+        const books = [i];
+        for (let j = nextLine; j !== -1; j = groups.nextLedger[j] as number) books.push(j);
+        const found = [head];
+        for (let c = nextFound; c !== -1; c = next[c] as number) found.push(c);
+        results.push(resultOf(books, found, matchedBy, lines));
+      }
     }
   }
   for (let c = 0; c < counted.length; c++) {
@@ -224,42 +303,44 @@ export function reconcileStocktake(
   return results;
 }
 
-/** The groups made so far, as parallel lists, and each line's group (−1 for none). */
+/**
+ * The groups made so far, in typed arrays (no list per group until its result is made): each group's
+ * counted lines are the list from its `head` on through the `next` of how it was matched, and its
+ * ledger lines a list through `nextLedger`, both ascending.
+ */
 interface Groups {
-  /** Each group's ledger indexes, ascending. */
-  ledger: number[][];
-  /** Each group's counted indexes, ascending. */
-  counted: number[][];
-  matchedBy: ("number" | "name-room")[];
+  count: number;
+  /** Each group's first counted line (−1 once its result is made). */
+  head: Int32Array;
+  /** 1 for a group matched by name and room, 0 by number. */
+  byName: Uint8Array;
+  /** Each group's last ledger line so far. */
+  lastLedger: Int32Array;
+  /** The next ledger line of the same group, −1 for none. */
+  nextLedger: Int32Array;
   ledgerGroup: Int32Array;
   countedGroup: Int32Array;
+  /** The next counted line of the same asset number, −1 for none. */
+  nextByNumber: Int32Array;
+  /** The next counted line of the same name and room, −1 for none. */
+  nextByNameRoom: Int32Array;
 }
 
 /**
- * Puts ledger line `i` in the group of the counted lines listed from `head` on through `next`: the
- * group those lines are in already, or a new one.
+ * Puts ledger line `i` in the group of the counted lines listed from `head` on (by number, `byName` 0,
+ * or by name and room, 1): the group those lines are in already, or a new one.
  */
-function group(
-  groups: Groups,
-  i: number,
-  head: number,
-  next: Int32Array,
-  matchedBy: "number" | "name-room",
-): void {
-  let g = groups.countedGroup[head] ?? -1;
-  if (g !== -1) (groups.ledger[g] as number[]).push(i);
+function group(groups: Groups, i: number, head: number, byName: 0 | 1): void {
+  let g = groups.countedGroup[head] as number;
+  if (g !== -1) groups.nextLedger[groups.lastLedger[g] as number] = i;
   else {
-    g = groups.ledger.length;
-    const list = [head]; // most groups have one counted line: an array of exactly one
-    groups.countedGroup[head] = g;
-    for (let c = next[head] ?? -1; c !== -1; c = next[c] ?? -1) {
-      list.push(c);
-      groups.countedGroup[c] = g;
-    }
-    groups.ledger.push([i]);
-    groups.counted.push(list);
-    groups.matchedBy.push(matchedBy);
+    g = groups.count++;
+    groups.head[g] = head;
+    groups.byName[g] = byName;
+    const next = byName === 1 ? groups.nextByNameRoom : groups.nextByNumber;
+    for (let c = head; c !== -1; c = next[c] as number) groups.countedGroup[c] = g;
   }
+  groups.lastLedger[g] = i;
   groups.ledgerGroup[i] = g;
 }
 
@@ -284,8 +365,8 @@ function resultOf(
   const countedQuantity = roundQuantity(countedSum);
   const difference = roundQuantity(0 + countedQuantity + -bookQuantity);
   const bookRoom = first?.room;
-  const bookRoomKey = first === undefined ? "" : (lines.ledgerRoomKeys[books[0] as number] as string);
-  const room = bookRoom !== undefined && bookRoomKey !== "" ? bookRoom : (firstFound?.room ?? "");
+  const bookRoomId = first === undefined ? 0 : (lines.ledgerRoom[books[0] as number] as number);
+  const room = bookRoom !== undefined && bookRoomId !== 0 ? bookRoom : (firstFound?.room ?? "");
 
   let status: StocktakeStatus;
   let countedRoom: string | undefined;
@@ -293,16 +374,16 @@ function resultOf(
   else if (found.length === 0) {
     // In a count of some rooms, an item of another room, or of no room (a building, land), was not
     // looked for: it is not counted, not short.
-    lines.countedRooms ??= new Set(lines.countedRoomKeys);
-    status =
-      lines.scope === "counted-rooms" && !lines.countedRooms.has(bookRoomKey) ? "uncounted" : "shortage";
+    lines.countedRooms ??= countedRoomsOf(lines);
+    const countedRooms = lines.countedRooms;
+    status = lines.scope === "counted-rooms" && countedRooms[bookRoomId] !== 1 ? "uncounted" : "shortage";
   } else if (countedQuantity === 0 && bookQuantity > 0) status = "shortage";
   else {
-    if (matchedBy === "number" && bookRoomKey !== "") {
+    if (matchedBy === "number" && bookRoomId !== 0) {
       // The rooms it was counted in other than the books' one, each once, in the count's order.
       let elsewhere: string[] | undefined;
       for (const c of found) {
-        if (lines.countedRoomKeys[c] === bookRoomKey) continue;
+        if (lines.countedRoom[c] === bookRoomId) continue;
         const countedIn = (counted[c] as CountedLine).room;
         if (elsewhere === undefined) elsewhere = [countedIn];
         else if (!elsewhere.includes(countedIn)) elsewhere.push(countedIn);
@@ -491,4 +572,125 @@ function resultOf(
   if (surplusValue !== undefined) result.surplusValue = surplusValue;
   if (shortageValue !== undefined) result.shortageValue = shortageValue;
   return result;
+}
+
+/** Which room ids the count covers: 1 for a room with a counted line. */
+function countedRoomsOf(lines: Lines): Uint8Array {
+  const covered = new Uint8Array(lines.roomCount);
+  const { countedRoom } = lines;
+  for (let c = 0; c < countedRoom.length; c++) covered[countedRoom[c] as number] = 1;
+  return covered;
+}
+
+/**
+ * The result of a group of one ledger line and one counted line, the usual case: as {@link resultOf}
+ * makes it, the same properties in the same order, without its loops over the lines. A line of no
+ * price or no asset number is left to `resultOf`.
+ */
+function pairResultOf(
+  books: number[],
+  found: number[],
+  matchedBy: "number" | "name-room",
+  lines: Lines,
+): StocktakeResult {
+  const i = books[0] as number;
+  const c = found[0] as number;
+  const line = lines.ledger[i] as LedgerLine;
+  const countedLine = lines.counted[c] as CountedLine;
+  const unitPrice = line.unitPrice;
+  const assetNo = line.assetNo === undefined ? countedLine.assetNo : line.assetNo;
+  if (unitPrice === undefined || assetNo === undefined) return resultOf(books, found, matchedBy, lines);
+  const bookQuantity = roundQuantity(0 + line.quantity);
+  const countedQuantity = roundQuantity(0 + countedLine.quantity);
+  const difference = roundQuantity(0 + countedQuantity + -bookQuantity);
+  const bookRoomId = lines.ledgerRoom[i] as number;
+  const bookRoom = line.room;
+  const room = bookRoom !== undefined && bookRoomId !== 0 ? bookRoom : (countedLine.room ?? "");
+  const name = (line.name === undefined ? countedLine.name : line.name) ?? "";
+  const bookValue = multiplyFen(unitPrice, line.quantity);
+  const surplusValue = difference > 0 ? multiplyFen(unitPrice, difference) : 0;
+  const shortageValue = difference < 0 ? multiplyFen(unitPrice, -difference) : 0;
+  if (countedQuantity === 0 && bookQuantity > 0)
+    return {
+      status: "shortage",
+      matchedBy,
+      ledger: books,
+      counted: found,
+      assetNo,
+      name,
+      room,
+      bookQuantity,
+      countedQuantity,
+      difference,
+      unitPrice,
+      bookValue,
+      surplusValue,
+      shortageValue,
+    };
+  if (matchedBy === "number" && bookRoomId !== 0 && lines.countedRoom[c] !== bookRoomId)
+    return {
+      status: "misplaced",
+      matchedBy,
+      ledger: books,
+      counted: found,
+      assetNo,
+      name,
+      room,
+      countedRoom: [countedLine.room].join("、"),
+      bookQuantity,
+      countedQuantity,
+      difference,
+      unitPrice,
+      bookValue,
+      surplusValue,
+      shortageValue,
+    };
+  return {
+    status: difference === 0 ? "matched" : "quantity",
+    matchedBy,
+    ledger: books,
+    counted: found,
+    assetNo,
+    name,
+    room,
+    bookQuantity,
+    countedQuantity,
+    difference,
+    unitPrice,
+    bookValue,
+    surplusValue,
+    shortageValue,
+  };
+}
+
+/**
+ * Matches by name and room as `${name}\u0000${room}` of their keys, for the rare keys that hold U+0000
+ * or are not text, where two pairs can join to one text (as they always have been matched).
+ */
+function matchByJoinedKeys(
+  ledger: readonly LedgerLine[],
+  counted: readonly CountedLine[],
+  groups: Groups,
+  ledgerRoom: Int32Array,
+  countedRoom: Int32Array,
+  roomKeys: readonly string[],
+  remembered: Map<string, string>,
+): void {
+  const countedByNameRoom = new Map<string, number>();
+  const nextByNameRoom = groups.nextByNameRoom;
+  for (let c = counted.length - 1; c >= 0; c--) {
+    if (groups.countedGroup[c] !== -1) continue;
+    const name = stocktakeKey((counted[c] as CountedLine).name, remembered);
+    if (name === "") continue;
+    const k = `${name}\u0000${roomKeys[countedRoom[c] as number]}`;
+    nextByNameRoom[c] = countedByNameRoom.get(k) ?? -1;
+    countedByNameRoom.set(k, c);
+  }
+  for (let i = 0; i < ledger.length; i++) {
+    const room = ledgerRoom[i] as number;
+    if (groups.ledgerGroup[i] !== -1 || room === 0) continue;
+    const name = stocktakeKey((ledger[i] as LedgerLine).name, remembered);
+    const head = countedByNameRoom.get(`${name}\u0000${roomKeys[room]}`);
+    if (head !== undefined) group(groups, i, head, 1);
+  }
 }
