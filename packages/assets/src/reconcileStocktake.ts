@@ -1,5 +1,5 @@
 import { type Fen, multiplyFen, sumFen } from "@houqin/core";
-import { keyHash, keyText, sameKey, stocktakeKey } from "./stocktakeKey.js";
+import { keyHash, NOT_PLAIN, plainHash, sameKey, stocktakeKey } from "./stocktakeKey.js";
 import { shareOf } from "./stocktakeShare.js";
 
 /** A line of the books for {@link reconcileStocktake}. */
@@ -191,7 +191,7 @@ export function reconcileStocktake(
   // 1. By asset number: every line of one number, on either side, in one group. The counted lines of
   // a number are a list (its first line in the index, the next of each in `nextByNumber`), ascending,
   // made going backwards. The index is a hash table of our own (open addressing in typed arrays, keyed
-  // by `keyText`), not a Map of keys: it takes no lower-cased copy of each number and no Map entry, the
+  // by key text, as `keyText` makes it), not a Map of keys: it takes no lower-cased copy of each number and no Map entry, the
   // largest cost of a reconciliation of numbered assets when it was a Map.
   const numberTexts = new Array<string>(counted.length);
   let capacity = 16;
@@ -203,10 +203,20 @@ export function reconcileStocktake(
   for (let c = counted.length - 1; c >= 0; c--) {
     const line = counted[c] as CountedLine;
     countedRoom[c] = idOf(line.room, rooms, remembered);
-    const t = keyText(line.assetNo, remembered);
+    // The key text (as `keyText` makes it) and its hash, in one pass over a number that needs no normalising.
+    const no = line.assetNo;
+    let t = "";
+    let h = 0;
+    if (no !== undefined) {
+      h = plainHash(no);
+      if (h !== NOT_PLAIN) t = no;
+      else {
+        t = stocktakeKey(no, remembered);
+        h = keyHash(t);
+      }
+    }
     numberTexts[c] = t;
     if (t === "") continue;
-    const h = keyHash(t);
     let slot = h & mask;
     for (;;) {
       const head = slotLine[slot] as number;
@@ -223,9 +233,15 @@ export function reconcileStocktake(
   for (let i = 0; i < ledger.length; i++) {
     const line = ledger[i] as LedgerLine;
     ledgerRoom[i] = idOf(line.room, rooms, remembered);
-    const t = keyText(line.assetNo, remembered);
+    const no = line.assetNo;
+    if (no === undefined) continue;
+    let t: string = no;
+    let h = plainHash(no);
+    if (h === NOT_PLAIN) {
+      t = stocktakeKey(no, remembered);
+      h = keyHash(t);
+    }
     if (t === "") continue;
-    const h = keyHash(t);
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const head = slotLine[slot] as number;
       if (head === -1) break;

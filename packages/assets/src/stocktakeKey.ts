@@ -62,6 +62,29 @@ export function keyHash(text: string): number {
   return h;
 }
 
+/** What {@link plainHash} gives for a text that needs normalising: no 32-bit hash is equal to it. */
+export const NOT_PLAIN = 2 ** 32;
+
+/**
+ * `keyHash(text)` for a text that needs no normalising (its key text is itself, as {@link keyText}
+ * tells), in one pass over it; {@link NOT_PLAIN} for any other text.
+ *
+ * @param text - a number, name or room as typed
+ * @returns the hash of its key, or NOT_PLAIN
+ * @example
+ * plainHash("ZC-001") === keyHash("zc-001") // true
+ */
+export function plainHash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x21 && c <= 0x7e) h = (Math.imul(h, 31) + (c >= 0x41 && c <= 0x5a ? c + 0x20 : c)) | 0;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3011)) h = (Math.imul(h, 31) + c) | 0;
+    else return NOT_PLAIN;
+  }
+  return h;
+}
+
 /**
  * Whether two key texts make the same key: equal but for the case of A–Z.
  *
