@@ -1,8 +1,9 @@
 /**
- * Timing inside the scenario's own process (stocktake, canteen-rollup, safety, office-adapter): the
- * median and best of N runs after warm-ups, the peak RSS of this process, and rows per second.
+ * Timing inside the scenario's own process (stocktake, canteen-rollup, safety, office-adapter) with
+ * tinybench: the median and best of N runs after warm-ups, the CPU time of each run, the peak RSS of
+ * this process, and rows per second.
  */
-import { performance } from "node:perf_hooks";
+import { Bench } from "tinybench";
 import { median } from "./stats.mjs";
 
 /**
@@ -17,9 +18,9 @@ function round(ms) {
 }
 
 /**
- * Times `fn` `runs` times after `warmUp` untimed runs (sync or async): wall time, and the CPU time of
- * this process (user + system, all its threads: the garbage collector's too), which a busy machine
- * disturbs less than the wall time.
+ * Times `fn` exactly `runs` times after `warmUp` untimed runs (sync or async), with tinybench: wall
+ * time (tinybench's latency samples), and the CPU time of this process (user + system, all its
+ * threads: the garbage collector's too), which a busy machine disturbs less than the wall time.
  *
  * @template T
  * @param {() => T | Promise<T>} fn
@@ -29,21 +30,42 @@ function round(ms) {
  */
 export async function timeRuns(fn, runs, warmUp = WARM_UPS) {
   let last;
-  for (let i = 0; i < warmUp; i++) last = await fn();
-  const times = [];
+  let cpuStart;
   const cpu = [];
-  for (let i = 0; i < Math.max(1, runs); i++) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    last = await fn();
-    times.push(performance.now() - start);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
-  }
+  const bench = new Bench({
+    iterations: Math.max(1, runs),
+    time: 0,
+    warmup: warmUp > 0,
+    warmupIterations: warmUp,
+    warmupTime: 0,
+    retainSamples: true,
+    throws: true,
+  });
+  bench.add(
+    "run",
+    async () => {
+      last = await fn();
+    },
+    {
+      beforeEach() {
+        cpuStart = process.cpuUsage();
+      },
+      afterEach() {
+        const used = process.cpuUsage(cpuStart);
+        cpu.push((used.user + used.system) / 1000);
+      },
+    },
+  );
+  await bench.run();
+  const result = bench.tasks[0]?.result;
+  if (result?.state !== "completed") throw new Error(`timing failed: ${result?.state ?? "no result"}`);
+  const times = [...(result.latency.samples ?? [])];
+  // The hooks run in the warm-up too: the timed runs' CPU times are the last ones.
+  const timedCpu = cpu.slice(-times.length);
   return {
-    medianMs: round(median(times)),
-    bestMs: round(Math.min(...times)),
-    cpuMedianMs: round(median(cpu)),
+    medianMs: round(result.latency.p50),
+    bestMs: round(result.latency.min),
+    cpuMedianMs: round(median(timedCpu)),
     timesMs: times.map(round),
     last,
   };
