@@ -1,4 +1,5 @@
 import { cellAddress } from "../address.js";
+import { WorkbookOpenError } from "../openErrors.js";
 import { inlineStringCell, numberCell } from "./sheetWrite.js";
 import { attribute, rootPrefix, withAttribute } from "./xml.js";
 
@@ -63,6 +64,8 @@ function walkSheetCells(bytes: Buffer, patches: readonly CellPatch[], build: boo
     copied = dataAt + `<${p}sheetData>`.length;
   }
   const dataEnd = source.indexOf(`</${p}sheetData>`, copied);
+  if (dataEnd < 0)
+    throw new WorkbookOpenError("corrupt", { cause: new Error("a worksheet without </sheetData>") });
   out.push(source.subarray(0, copied));
   const rowOpen = Buffer.from(`<${p}row`);
   const rowClose = `</${p}row>`;
@@ -115,12 +118,13 @@ function walkSheetCells(bytes: Buffer, patches: readonly CellPatch[], build: boo
       next++;
     }
   }
-  if (!build) return bytes;
   out.push(source.subarray(copied, dataEnd));
+  // Rows after the last one (their cells' styles are visited too, when only reading).
   for (; next < pending.length; next++) {
     const added = pending[next] as number;
     out.push(Buffer.from(newRow(added, byRow.get(added) as Map<number, CellPatch>, p, columnStyles)));
   }
+  if (!build) return bytes;
   out.push(source.subarray(dataEnd));
   return Buffer.concat(out);
 }
@@ -146,7 +150,10 @@ export function sheetShell(bytes: Buffer): SheetShell {
   if (start < 0) return { xml: bytes.toString("utf8"), rows: Buffer.alloc(0) };
   const openEnd = bytes.indexOf(">", start);
   const close = `</${p}sheetData>`;
-  const end = bytes[openEnd - 1] === 47 ? openEnd + 1 : bytes.indexOf(close, openEnd) + close.length;
+  const closeAt = bytes[openEnd - 1] === 47 ? openEnd + 1 - close.length : bytes.indexOf(close, openEnd);
+  if (closeAt < 0)
+    throw new WorkbookOpenError("corrupt", { cause: new Error("a worksheet without </sheetData>") });
+  const end = closeAt + close.length;
   return {
     xml: bytes.toString("utf8", 0, start) + ROWS_MARK + bytes.toString("utf8", end),
     rows: bytes.subarray(start, end),

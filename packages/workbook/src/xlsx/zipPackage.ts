@@ -11,6 +11,9 @@ interface ZipEntry {
   size: number;
   /** Offset of the entry's local header in the archive. */
   offset: number;
+  /** The name's bytes as the archive holds them, and whether they are flagged UTF-8. */
+  nameBytes: Buffer;
+  utf8: boolean;
 }
 
 /**
@@ -61,6 +64,9 @@ function readDirectory(zip: Buffer): ZipEntry[] {
     const commentLength = zip.readUInt16LE(at + 32);
     const entry: ZipEntry = {
       name: zip.toString(flags & 0x800 ? "utf8" : "latin1", at + 46, at + 46 + nameLength),
+      // Copied as they were when the part is saved: a name not flagged UTF-8 keeps its own bytes.
+      nameBytes: Buffer.from(zip.subarray(at + 46, at + 46 + nameLength)),
+      utf8: (flags & 0x800) !== 0,
       method: zip.readUInt16LE(at + 10),
       crc: zip.readUInt32LE(at + 16),
       compressedSize: zip.readUInt32LE(at + 20),
@@ -215,6 +221,8 @@ export class ZipPackage {
     const chunks: Buffer[] = [];
     const central: Buffer[] = [];
     let offset = 0;
+    if (this.#parts.size > 0xffff)
+      throw new ZipError("the workbook has too many parts to save (over 65,535)");
     const { time, day } = dosDateTime(new Date());
     for (const [name, part] of this.#parts) {
       let data: Buffer;
@@ -234,13 +242,15 @@ export class ZipPackage {
         crc = crc32(raw);
         size = raw.length;
       }
-      if (offset > 0xffffffff || data.length >= 0xffffffff || size >= 0xffffffff)
+      if (offset >= 0xffffffff || data.length >= 0xffffffff || size >= 0xffffffff)
         throw new ZipError("the workbook is too large to save (over 4 GB)");
-      const nameBytes = Buffer.from(name, "utf8");
+      const copied = "entry" in part ? part.entry : undefined;
+      const nameBytes = copied ? copied.nameBytes : Buffer.from(name, "utf8");
+      const nameFlag = copied && !copied.utf8 ? 0 : 0x800;
       const local = Buffer.alloc(30);
       local.writeUInt32LE(LOCAL, 0);
       local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(0x800, 6);
+      local.writeUInt16LE(nameFlag, 6);
       local.writeUInt16LE(method, 8);
       local.writeUInt16LE(time, 10);
       local.writeUInt16LE(day, 12);
@@ -252,7 +262,7 @@ export class ZipPackage {
       header.writeUInt32LE(CENTRAL, 0);
       header.writeUInt16LE(20, 4);
       header.writeUInt16LE(20, 6);
-      header.writeUInt16LE(0x800, 8);
+      header.writeUInt16LE(nameFlag, 8);
       header.writeUInt16LE(method, 10);
       header.writeUInt16LE(time, 12);
       header.writeUInt16LE(day, 14);
