@@ -1,27 +1,9 @@
-import type { Cell, CellValue, DateSystem, ExcelErrorCode } from "@houqin/core";
-import { isDateFormat, serialText } from "@houqin/core";
+import type { Cell, CellValue, DateSystem } from "@houqin/core";
+import { isDateFormat, parseErrorText, serialText } from "@houqin/core";
 import { cellAddress, parseCellAddress } from "../address.js";
 import type { CellRange } from "../workbook.js";
 import type { Styles } from "./styles.js";
 import { attribute, decodeXml, rootPrefix } from "./xml.js";
-
-const ERROR_CODES: ReadonlySet<string> = new Set<ExcelErrorCode>([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-]);
 
 /** What reading a sheet needs besides its XML. */
 export interface ReadContext {
@@ -177,7 +159,7 @@ function cellValue(
         : { value: raw.trim() === "1" || raw.trim() === "true" };
     case "e": {
       const code = raw === undefined ? "#UNKNOWN!" : decodeXml(raw);
-      return { value: { error: (ERROR_CODES.has(code) ? code : "#UNKNOWN!") as ExcelErrorCode } };
+      return { value: { error: parseErrorText(code) ?? "#UNKNOWN!" } };
     }
     case "d": {
       // An ISO 8601 date (strict Open XML); as a serial of the workbook's system.
