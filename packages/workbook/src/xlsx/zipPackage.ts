@@ -258,18 +258,12 @@ export class ZipPackage {
       local.writeUInt32LE(data.length, 18);
       local.writeUInt32LE(size, 22);
       local.writeUInt16LE(nameBytes.length, 26);
+      // The central directory's header: "version made by", then the local header's fields from
+      // "version needed" to the name's length, then the local header's offset.
       const header = Buffer.alloc(46);
       header.writeUInt32LE(CENTRAL, 0);
       header.writeUInt16LE(20, 4);
-      header.writeUInt16LE(20, 6);
-      header.writeUInt16LE(nameFlag, 8);
-      header.writeUInt16LE(method, 10);
-      header.writeUInt16LE(time, 12);
-      header.writeUInt16LE(day, 14);
-      header.writeUInt32LE(crc >>> 0, 16);
-      header.writeUInt32LE(data.length, 20);
-      header.writeUInt32LE(size, 24);
-      header.writeUInt16LE(nameBytes.length, 28);
+      local.copy(header, 6, 4, 28);
       header.writeUInt32LE(offset, 42);
       chunks.push(local, nameBytes, data);
       central.push(header, nameBytes);
