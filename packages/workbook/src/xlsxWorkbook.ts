@@ -28,7 +28,7 @@ import {
 import { type LinkTarget, readSharedStrings, readSheetLinks, readSheetXml } from "./xlsx/sheetRead.js";
 import { writeSheetXml } from "./xlsx/sheetWrite.js";
 import { MINIMAL_STYLES, Styles } from "./xlsx/styles.js";
-import { attribute, decodeXml, escapeXml, rootPrefix, withAttribute, XML_DECLARATION } from "./xlsx/xml.js";
+import { attribute, escapeXml, rootPrefix, withAttribute, XML_DECLARATION } from "./xlsx/xml.js";
 import {
   CONTENT_TYPE,
   ensureDefaultContentType,
@@ -318,8 +318,7 @@ export class XlsxWorkbook implements Workbook {
     const sheet = this.#sheet(name);
     const targets = new Map<string, string>();
     for (const rel of this.#relationships(sheet.path as string))
-      if (rel.type === REL.hyperlink && rel.target.startsWith("#"))
-        targets.set(rel.id, decodeXml(rel.target).slice(1));
+      if (rel.type === REL.hyperlink && rel.target.startsWith("#")) targets.set(rel.id, rel.target.slice(1));
     return readSheetLinks(this.#sheetXml(sheet), targets);
   }
 
@@ -467,11 +466,16 @@ export class XlsxWorkbook implements Workbook {
     return readSharedStrings(this.#read(rel && targetPath(this.#workbookPath, rel)));
   }
 
+  /** The first path of this pattern, counting from `from`, that no part has. */
+  #freePath(pattern: (n: number) => string, from = 1): string {
+    const taken = new Set(this.#pkg.paths().map((p) => p.toLowerCase()));
+    let n = from;
+    while (taken.has(pattern(n).toLowerCase())) n++;
+    return pattern(n);
+  }
+
   #addSheet(name: string): SheetEntry {
-    const used = new Set(this.#pkg.paths().map((p) => p.toLowerCase()));
-    let n = this.#sheets.length + 1;
-    while (used.has(`xl/worksheets/sheet${n}.xml`)) n++;
-    const path = `xl/worksheets/sheet${n}.xml`;
+    const path = this.#freePath((n) => `xl/worksheets/sheet${n}.xml`, this.#sheets.length + 1);
     const rId = freeRelationshipId(this.#rels);
     this.#rels.push({
       id: rId,
@@ -596,7 +600,7 @@ export class XlsxWorkbook implements Workbook {
 
   #notesOf(
     sheet: SheetEntry,
-    sheetXml: string = sheetShell(this.#sheetBytes(sheet)).xml,
+    sheetXml: string,
   ): {
     rels: Relationship[];
     commentsPath: string | undefined;
@@ -632,13 +636,6 @@ export class XlsxWorkbook implements Workbook {
     for (const address of threaded) changes.delete(address);
     if (changes.size === 0) return xml;
     const result = applyNotes(this.#read(commentsPath), this.#read(vmlPath), changes, sheet.sheetId);
-    const used = () => new Set(this.#pkg.paths().map((p) => p.toLowerCase()));
-    const freePath = (pattern: (n: number) => string) => {
-      const taken = used();
-      let n = 1;
-      while (taken.has(pattern(n).toLowerCase())) n++;
-      return pattern(n);
-    };
     let sheetXml = xml;
     if (result.comments === undefined) {
       if (commentsPath !== undefined) {
@@ -650,7 +647,7 @@ export class XlsxWorkbook implements Workbook {
         );
       }
     } else {
-      const target = commentsPath ?? freePath((n) => `xl/comments${n}.xml`);
+      const target = commentsPath ?? this.#freePath((n) => `xl/comments${n}.xml`);
       this.#pkg.write(target, result.comments);
       if (commentsPath === undefined) {
         setContentType(this.#pkg, target, CONTENT_TYPE.comments);
@@ -671,7 +668,7 @@ export class XlsxWorkbook implements Workbook {
       }
       sheetXml = withoutLegacyDrawing(sheetXml);
     } else if (result.vml !== undefined) {
-      const target = vmlPath ?? freePath((n) => `xl/drawings/vmlDrawing${n}.vml`);
+      const target = vmlPath ?? this.#freePath((n) => `xl/drawings/vmlDrawing${n}.vml`);
       this.#pkg.write(target, result.vml);
       if (vmlPath === undefined) {
         ensureDefaultContentType(this.#pkg, "vml", CONTENT_TYPE.vml);

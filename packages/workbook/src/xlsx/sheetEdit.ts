@@ -1,5 +1,6 @@
 import { cellAddress } from "../address.js";
 import { WorkbookOpenError } from "../openErrors.js";
+import { columnAt } from "./sheetRead.js";
 import { inlineStringCell, numberCell } from "./sheetWrite.js";
 import { attribute, rootPrefix, withAttribute } from "./xml.js";
 
@@ -191,7 +192,7 @@ function patchRow(
   let next = 0;
   for (let m = cellRe.exec(content); m !== null && next < pending.length; m = cellRe.exec(content)) {
     const ref = attribute(m[1] as string, "r");
-    column = ref === undefined ? column + 1 : (columnOf(ref) ?? column + 1);
+    column = ref === undefined ? column + 1 : (columnAt(ref, 0) ?? column + 1);
     while (next < pending.length && (pending[next] as number) < column) {
       out.push(content.slice(copied, m.index));
       copied = m.index;
@@ -247,15 +248,6 @@ function patchCell(
         ? numberCell(ref, value, s)
         : inlineStringCell(ref, value, s);
   return p === "" ? written : written.replace(/<(\/?)(c|v|is|t)\b/g, `<$1${p}$2`);
-}
-
-/** The column of a reference's letters. */
-function columnOf(ref: string): number | undefined {
-  const m = /^\$?([A-Za-z]{1,3})/.exec(ref);
-  if (!m) return undefined;
-  let n = 0;
-  for (const ch of (m[1] as string).toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }
 
 /** Styles of whole columns (`<col style>`), for a cell added where there was none. */

@@ -1,6 +1,6 @@
 import type { Cell, CellValue, DateSystem } from "@houqin/core";
 import { isDateFormat, parseErrorText, serialText } from "@houqin/core";
-import { cellAddress, parseCellAddress } from "../address.js";
+import { cellAddress, parseCellAddress, parseRangeAddress } from "../address.js";
 import type { CellRange } from "../workbook.js";
 import type { Styles } from "./styles.js";
 import { attribute, decodeXml, rootPrefix } from "./xml.js";
@@ -69,7 +69,7 @@ function hasChar(xml: string, code: number, from: number, to: number): boolean {
 }
 
 /** The column of the reference whose letters start at `at` ("C17" → 3). */
-function columnAt(xml: string, at: number): number | undefined {
+export function columnAt(xml: string, at: number): number | undefined {
   let column = 0;
   let i = at;
   for (; ; i++) {
@@ -95,18 +95,6 @@ function integerAt(xml: string, from: number, to: number): number {
 /** A cell type's first letter as a char code ('n' 110, 's' 115, …); a longer type (str, inlineStr, …) is -1. */
 function typeAt(xml: string, at: number): number {
   return xml.charCodeAt(at + 1) === 34 ? xml.charCodeAt(at) : -1;
-}
-
-/** The column of a cell reference ("C17" → 3), read by character; undefined when it has no letters. */
-function refColumn(ref: string): number | undefined {
-  let column = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) & ~32; // upper case
-    if (code < 65 || code > 90) break;
-    column = column * 26 + code - 64;
-  }
-  return i === 0 || column > 16_384 ? undefined : column;
 }
 
 /** How many bytes of a sheet's XML are decoded to text at a time. */
@@ -250,7 +238,7 @@ export function readSheetXml(
           // Attributes in single quotes: read the slow way.
           const attrs = xml.slice(attrStart, attrEnd);
           const ref = attribute(attrs, "r");
-          column = ref === undefined ? column + 1 : (refColumn(ref) ?? column + 1);
+          column = ref === undefined ? column + 1 : (columnAt(ref, 0) ?? column + 1);
         } else column = r < 0 ? column + 1 : (columnAt(xml, r) ?? column + 1);
         if (selfClosing || close === tagEnd + 1) continue;
         const kind = quoted ? -1 : t < 0 ? 110 /* n */ : typeAt(xml, t);
@@ -363,17 +351,8 @@ function readMerges(xml: string, p: string): CellRange[] {
   const end = xml.indexOf(`</${p}mergeCells>`, at);
   const section = xml.slice(at, end < 0 ? undefined : end);
   for (const m of section.matchAll(new RegExp(`<${p}mergeCell\\b[^>]*>`, "g"))) {
-    const ref = attribute(m[0], "ref");
-    const [from, to] = (ref ?? "").split(":");
-    const a = from === undefined ? undefined : parseCellAddress(from);
-    const b = to === undefined ? a : parseCellAddress(to);
-    if (!a || !b) continue;
-    merges.push({
-      top: Math.min(a.row, b.row),
-      left: Math.min(a.column, b.column),
-      bottom: Math.max(a.row, b.row),
-      right: Math.max(a.column, b.column),
-    });
+    const range = parseRangeAddress(attribute(m[0], "ref") ?? "");
+    if (range) merges.push(range);
   }
   return merges.sort((x, y) => x.top - y.top || x.left - y.left);
 }
@@ -388,7 +367,7 @@ const REFERENCE_RE = /^#?(?:'((?:[^']|'')+)'|([^!']+))!\$?([A-Za-z]{1,3})\$?(\d+
 const HYPERLINK_FORMULA_RE = /^HYPERLINK\(\s*"((?:[^"]|"")*)"/i;
 
 /** Parses "'Sheet 1'!$B$2" (with or without a leading "#") into a link target. */
-export function parseReference(reference: string): LinkTarget | undefined {
+function parseReference(reference: string): LinkTarget | undefined {
   const m = REFERENCE_RE.exec(reference);
   if (!m) return undefined;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);

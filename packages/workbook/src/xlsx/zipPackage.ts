@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
-import { attribute, decodeXml, escapeXml, XML_DECLARATION } from "./xml.js";
+import { attribute, escapeXml, XML_DECLARATION } from "./xml.js";
 
 /** One file of a zip archive as its central directory describes it. */
 interface ZipEntry {
@@ -154,11 +154,6 @@ export class ZipPackage {
     const pkg = new ZipPackage(Buffer.alloc(0), []);
     for (const [path, text] of Object.entries(parts)) pkg.write(path, text);
     return pkg;
-  }
-
-  /** Whether a part exists (paths without the leading "/", compared without case as OPC does). */
-  has(path: string): boolean {
-    return this.#find(path) !== undefined;
   }
 
   /** A part's text, or undefined when there is none. Throws ZipError when the part is damaged. */
@@ -317,7 +312,7 @@ export function relsPathOf(partPath: string): string {
 }
 
 /** The package path a relationship's target names, relative to its source part (or absolute). */
-export function resolveTarget(sourcePath: string, target: string): string {
+function resolveTarget(sourcePath: string, target: string): string {
   const parts = target.startsWith("/") ? [] : sourcePath.split("/").slice(0, -1);
   for (const segment of target.replace(/^\//, "").split("/")) {
     if (segment === "..") parts.pop();
@@ -381,7 +376,7 @@ export function freeRelationshipId(rels: readonly Relationship[]): string {
 
 /** A relationship's target as a package path; undefined for an external one. */
 export function targetPath(sourcePath: string, rel: Relationship): string | undefined {
-  return rel.external ? undefined : resolveTarget(sourcePath, decodeXml(rel.target));
+  return rel.external ? undefined : resolveTarget(sourcePath, rel.target);
 }
 
 // --- content types -------------------------------------------------------------------------------
