@@ -224,14 +224,7 @@ export class XlsxWorkbook implements Workbook {
    */
   async readSheet(name: string): Promise<SheetData> {
     const sheet = this.#sheet(name);
-    let xml: string | Buffer | undefined;
-    try {
-      xml = this.#pkg.readBytes(sheet.path as string);
-    } catch (error) {
-      throw new WorkbookOpenError("corrupt", { cause: error });
-    }
-    if (xml === undefined)
-      throw new WorkbookOpenError("corrupt", { cause: new Error(`${sheet.path} is missing`) });
+    const xml = this.#sheetBytes(sheet);
     this.#strings ??= this.#readSharedStrings();
     const { rows, merges } = readSheetXml(xml, {
       strings: this.#strings,

@@ -167,14 +167,8 @@ function cellValue(
  * values as Excel stores them (formulas as their cached results, dates as serials whose text is the
  * date). A value in a merged range other than its top-left cell is read as blank, as Excel shows it.
  */
-export function readSheetXml(
-  xml: string | Buffer,
-  context: ReadContext,
-): { rows: Cell[][]; merges: CellRange[] } {
-  const p = rootPrefix(
-    typeof xml === "string" ? xml : xml.toString("utf8", 0, Math.min(xml.length, 4096)),
-    "worksheet",
-  );
+export function readSheetXml(xml: Buffer, context: ReadContext): { rows: Cell[][]; merges: CellRange[] } {
+  const p = rootPrefix(xml.toString("utf8", 0, Math.min(xml.length, 4096)), "worksheet");
   const rows: Cell[][] = [];
   const formatCache = new Map<number, { format: string | undefined; date: boolean }>();
   const styleOf = (xf: number) => {
@@ -302,29 +296,21 @@ export function readSheetXml(
 
   const dataOpen = `<${p}sheetData`;
   const dataClose = `</${p}sheetData>`;
-  let merges: CellRange[];
-  if (typeof xml === "string") {
-    const dataStart = xml.indexOf(dataOpen);
-    const dataEnd = dataStart < 0 ? -1 : xml.indexOf(dataClose, dataStart);
-    if (dataEnd > 0) readRows(xml, dataStart, dataEnd);
-    merges = readMerges(xml, p);
-  } else {
-    // The part's bytes are decoded a few hundred rows at a time (cut after a </row>): a 100k-row
-    // sheet is never one 20 MB string in the heap, only its cells.
-    const dataStart = xml.indexOf(dataOpen);
-    const dataEnd = dataStart < 0 ? -1 : xml.indexOf(dataClose, dataStart);
-    for (let from = dataStart; dataEnd > 0 && from < dataEnd; ) {
-      let to = dataEnd;
-      if (from + SEGMENT_BYTES < dataEnd) {
-        const close = xml.indexOf(rowClose, from + SEGMENT_BYTES);
-        to = close < 0 || close > dataEnd ? dataEnd : close + rowClose.length;
-      }
-      const segment = xml.toString("utf8", from, to);
-      readRows(segment, 0, segment.length);
-      from = to;
+  // The part's bytes are decoded a few hundred rows at a time (cut after a </row>): a 100k-row
+  // sheet is never one 20 MB string in the heap, only its cells.
+  const dataStart = xml.indexOf(dataOpen);
+  const dataEnd = dataStart < 0 ? -1 : xml.indexOf(dataClose, dataStart);
+  for (let from = dataStart; dataEnd > 0 && from < dataEnd; ) {
+    let to = dataEnd;
+    if (from + SEGMENT_BYTES < dataEnd) {
+      const close = xml.indexOf(rowClose, from + SEGMENT_BYTES);
+      to = close < 0 || close > dataEnd ? dataEnd : close + rowClose.length;
     }
-    merges = dataEnd < 0 ? [] : readMerges(xml.toString("utf8", dataEnd), p);
+    const segment = xml.toString("utf8", from, to);
+    readRows(segment, 0, segment.length);
+    from = to;
   }
+  const merges = dataEnd < 0 ? [] : readMerges(xml.toString("utf8", dataEnd), p);
   for (const merge of merges) {
     for (let r = merge.top; r <= merge.bottom; r++) {
       const row = rows[r - 1];
