@@ -339,7 +339,8 @@ export class XlsxWorkbook implements Workbook {
         },
       })),
     );
-    const notes = this.#notesOf(entry, sheetShell(bytes).xml).notes;
+    const parts = this.#notesParts(entry, sheetShell(bytes).xml);
+    const notes = readNotes(parts.comments, parts.vml);
     return cells.map(({ address, row, column }) => {
       const canonical = cellAddress(row, column);
       const note = notes.get(canonical);
@@ -591,14 +592,16 @@ export class XlsxWorkbook implements Workbook {
 
   // --- notes ---------------------------------------------------------------------------------------
 
-  #notesOf(
+  /** A sheet's notes parts: where they are, their text (each read once), and the cells with threaded comments. */
+  #notesParts(
     sheet: SheetEntry,
     sheetXml: string,
   ): {
     rels: Relationship[];
     commentsPath: string | undefined;
     vmlPath: string | undefined;
-    notes: Map<string, StoredNote>;
+    comments: string | undefined;
+    vml: string | undefined;
     threaded: Set<string>;
   } {
     const path = sheet.path as string;
@@ -617,7 +620,8 @@ export class XlsxWorkbook implements Workbook {
       rels,
       commentsPath,
       vmlPath,
-      notes: readNotes(this.#read(commentsPath), this.#read(vmlPath)),
+      comments: this.#read(commentsPath),
+      vml: this.#read(vmlPath),
       threaded: readThreadedRefs(this.#read(threadedPath)),
     };
   }
@@ -625,10 +629,10 @@ export class XlsxWorkbook implements Workbook {
   /** Changes a sheet's notes (its comments part and VML); returns the sheet's XML with its `<legacyDrawing>` as it must now be. */
   #changeNotes(sheet: SheetEntry, changes: Map<string, NoteChange>, xml: string): string {
     const path = sheet.path as string;
-    const { rels, commentsPath, vmlPath, threaded } = this.#notesOf(sheet, xml);
+    const { rels, commentsPath, vmlPath, comments, vml, threaded } = this.#notesParts(sheet, xml);
     for (const address of threaded) changes.delete(address);
     if (changes.size === 0) return xml;
-    const result = applyNotes(this.#read(commentsPath), this.#read(vmlPath), changes, sheet.sheetId);
+    const result = applyNotes(comments, vml, changes, sheet.sheetId);
     let sheetXml = xml;
     if (result.comments === undefined) {
       if (commentsPath !== undefined) {
