@@ -28,7 +28,16 @@ import {
 import { type LinkTarget, readSharedStrings, readSheetLinks, readSheetXml } from "./xlsx/sheetRead.js";
 import { writeSheetXml } from "./xlsx/sheetWrite.js";
 import { MINIMAL_STYLES, Styles } from "./xlsx/styles.js";
-import { attribute, escapeXml, rootPrefix, withAttribute, XML_DECLARATION } from "./xlsx/xml.js";
+import {
+  attribute,
+  escapeXml,
+  MAIN_NS,
+  namespacePrefix,
+  REL_NS,
+  rootPrefix,
+  withAttribute,
+  XML_DECLARATION,
+} from "./xlsx/xml.js";
 import {
   CONTENT_TYPE,
   ensureDefaultContentType,
@@ -105,7 +114,7 @@ export class XlsxWorkbook implements Workbook {
     const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(xml)?.[0];
     const date1904 = pr === undefined ? undefined : attribute(pr, "date1904");
     this.#dateSystem = date1904 === "1" || date1904 === "true" ? "1904" : "1900";
-    const relPrefix = namespacePrefix(xml) ?? "r";
+    const relPrefix = namespacePrefix(xml, REL_NS) ?? "r";
     this.#sheets = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map(([tag], index) => {
       const rId = attribute(tag, `${relPrefix}:id`) ?? "";
       const rel = this.#rels.find((r) => r.id === rId);
@@ -536,7 +545,7 @@ export class XlsxWorkbook implements Workbook {
   #workbookPartXml(): string {
     const xml = this.#workbookXml;
     const p = rootPrefix(xml, "workbook");
-    const relPrefix = namespacePrefix(xml) ?? "r";
+    const relPrefix = namespacePrefix(xml, REL_NS) ?? "r";
     const sheets = this.#sheets
       .map(
         (s) =>
@@ -551,11 +560,8 @@ export class XlsxWorkbook implements Workbook {
       new RegExp(`<${p}sheets\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}sheets>)`),
       () => `<${p}sheets>${sheets}</${p}sheets>`,
     );
-    if (namespacePrefix(out) === undefined)
-      out = out.replace(
-        new RegExp(`<${p}workbook\\b`),
-        (open) => `${open} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`,
-      );
+    if (namespacePrefix(out, REL_NS) === undefined)
+      out = out.replace(new RegExp(`<${p}workbook\\b`), (open) => `${open} xmlns:r="${REL_NS}"`);
     out = out.replace(
       new RegExp(`<${p}definedName\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}definedName>)`, "g"),
       (element) => {
@@ -684,14 +690,6 @@ export class XlsxWorkbook implements Workbook {
   }
 }
 
-/** The prefix the workbook or worksheet root binds to the relationships namespace. */
-function namespacePrefix(xml: string): string | undefined {
-  const root = /<(?:\w+:)?(?:workbook|worksheet)\b[^>]*>/.exec(xml)?.[0] ?? "";
-  for (const m of root.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g))
-    if (m[2] === "http://schemas.openxmlformats.org/officeDocument/2006/relationships") return m[1];
-  return undefined;
-}
-
 function noteKey(sheet: string, address: string): string {
   return `${sheet.toLowerCase()}\u0000${address}`;
 }
@@ -706,7 +704,7 @@ function parseAddress(address: string): { row: number; column: number } {
 const EMPTY_PACKAGE: Readonly<Record<string, string>> = {
   "[Content_Types].xml": `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
   "_rels/.rels": `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/></Relationships>`,
-  "xl/workbook.xml": `${XML_DECLARATION}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr/><bookViews><workbookView/></bookViews><sheets/></workbook>`,
+  "xl/workbook.xml": `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView/></bookViews><sheets/></workbook>`,
   "xl/_rels/workbook.xml.rels": `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/></Relationships>`,
   "xl/styles.xml": MINIMAL_STYLES,
 };

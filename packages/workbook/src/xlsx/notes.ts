@@ -1,6 +1,6 @@
 import { cellAddress, parseCellAddress } from "../address.js";
 import { stringItemText } from "./sheetRead.js";
-import { attribute, escapeXml, rootPrefix, XML_DECLARATION } from "./xml.js";
+import { attribute, escapeXml, MAIN_NS, rootPrefix, XML_DECLARATION } from "./xml.js";
 
 /** A note as a comments part holds it: its text, and its elements to put back exactly. */
 export interface StoredNote {
@@ -16,7 +16,6 @@ export interface StoredNote {
 /** What a note becomes: text (a new note by houqin), a stored note put back, or null (no note). */
 export type NoteChange = string | StoredNote | null;
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const AUTHOR = "houqin";
 
 /** The notes of a sheet by address: its comments part and its VML shapes. */

@@ -2,7 +2,7 @@ import { cellAddress } from "../address.js";
 import { WorkbookOpenError } from "../openErrors.js";
 import { columnAt } from "./sheetRead.js";
 import { inlineStringCell, numberCell } from "./sheetWrite.js";
-import { attribute, rootPrefix, withAttribute } from "./xml.js";
+import { attribute, namespacePrefix, REL_NS, rootPrefix, withAttribute } from "./xml.js";
 
 /** A change to one cell of a user's sheet: its style, or its value (the settings sheet only). */
 export interface CellPatch {
@@ -283,7 +283,6 @@ const AFTER_LEGACY_DRAWING = [
   "tableParts",
   "extLst",
 ];
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** The relationship id of a worksheet's `<legacyDrawing>` (its notes' shapes), or undefined. */
 export function legacyDrawingId(xml: string): string | undefined {
@@ -319,12 +318,4 @@ export function withLegacyDrawing(xml: string, rId: string): string {
 export function withoutLegacyDrawing(xml: string): string {
   const p = rootPrefix(xml, "worksheet");
   return xml.replace(new RegExp(`<${p}legacyDrawing\\b[^>]*?/>`), "");
-}
-
-/** The prefix a part's root binds to a namespace, or undefined. */
-function namespacePrefix(xml: string, namespace: string): string | undefined {
-  const root = /<(?:\w+:)?worksheet\b[^>]*>/.exec(xml)?.[0] ?? "";
-  for (const m of root.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g))
-    if (m[2] === namespace) return m[1];
-  return undefined;
 }

@@ -2,10 +2,8 @@ import { HouqinError } from "@houqin/core";
 import { cellAddress, columnLetter, parseCellAddress, sheetReference } from "../address.js";
 import type { OutCell, WriteSheetOptions } from "../workbook.js";
 import type { Styles } from "./styles.js";
-import { escapeXml, XML_DECLARATION } from "./xml.js";
+import { escapeXml, MAIN_NS, REL_NS, XML_DECLARATION } from "./xml.js";
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** A reference that a hyperlink's `location` can hold: one "!" between sheet and cell. */
 const LOCATION_RE = /^[^!]+![a-zA-Z]+\d+$/;
 

@@ -86,5 +86,21 @@ export function rootPrefix(xml: string, root: string): string {
   return m?.[1] ?? "";
 }
 
+/** SpreadsheetML's main namespace. */
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+/** The namespace of relationship ids (r:id). */
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/**
+ * The prefix a part's root element binds to a namespace, or undefined.
+ * @example namespacePrefix('<worksheet xmlns:r="…relationships">', REL_NS) // "r"
+ */
+export function namespacePrefix(xml: string, namespace: string): string | undefined {
+  const root = /<(?![?!])[^>]*>/.exec(xml)?.[0] ?? "";
+  for (const m of root.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g))
+    if (m[2] === namespace) return m[1];
+  return undefined;
+}
+
 /** The XML declaration houqin puts at the top of a part it writes. */
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
