@@ -191,7 +191,7 @@ export function reconcileStocktake(
   // 1. By asset number: every line of one number, on either side, in one group. The counted lines of
   // a number are a list (its first line in the index, the next of each in `nextByNumber`), ascending,
   // made going backwards. The index is a hash table of our own (open addressing in typed arrays, keyed
-  // by key text, as `keyText` makes it), not a Map of keys: it takes no lower-cased copy of each number and no Map entry, the
+  // by key text: a number itself when it needs no normalising, else its key), not a Map of keys: it takes no lower-cased copy of each number and no Map entry, the
   // largest cost of a reconciliation of numbered assets when it was a Map.
   const numberTexts = new Array<string>(counted.length);
   let capacity = 16;
@@ -203,7 +203,7 @@ export function reconcileStocktake(
   for (let c = counted.length - 1; c >= 0; c--) {
     const line = counted[c] as CountedLine;
     countedRoom[c] = idOf(line.room, rooms, remembered);
-    // The key text (as `keyText` makes it) and its hash, in one pass over a number that needs no normalising.
+    // The key text and its hash, in one pass over a number that needs no normalising.
     const no = line.assetNo;
     let t = "";
     let h = 0;

@@ -29,23 +29,6 @@ export function stocktakeKey(text: string | undefined, remembered: Map<string, s
 }
 
 /**
- * The text a key is compared by, made without a copy for the usual texts: the text itself when it needs
- * no normalising (its key is then the text with A–Z lower-cased), else its key. Two texts have the same
- * {@link stocktakeKey} exactly when their key texts are equal but for the case of A–Z ({@link sameKey}):
- * a key has no A–Z, so lower-casing A–Z turns either kind of key text into the key.
- *
- * @param text - a number, name or room as typed
- * @param remembered - as for {@link stocktakeKey}
- * @returns the key text ("" exactly when the key is "")
- * @example
- * keyText("ZC-001", new Map()) // "ZC-001" (key "zc-001")
- */
-export function keyText(text: string | undefined, remembered: Map<string, string>): string {
-  if (text === undefined) return "";
-  return isPlain(text) ? text : stocktakeKey(text, remembered);
-}
-
-/**
  * A hash of a key text, equal for key texts that are {@link sameKey}.
  *
  * @param text - a key text
@@ -55,10 +38,7 @@ export function keyText(text: string | undefined, remembered: Map<string, string
  */
 export function keyHash(text: string): number {
   let h = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h = (Math.imul(h, 31) + (c >= 0x41 && c <= 0x5a ? c + 0x20 : c)) | 0;
-  }
+  for (let i = 0; i < text.length; i++) h = mixKey(h, text.charCodeAt(i));
   return h;
 }
 
@@ -66,8 +46,8 @@ export function keyHash(text: string): number {
 export const NOT_PLAIN = 2 ** 32;
 
 /**
- * `keyHash(text)` for a text that needs no normalising (its key text is itself, as {@link keyText}
- * tells), in one pass over it; {@link NOT_PLAIN} for any other text.
+ * `keyHash(text)` for a text that needs no normalising (its key text is then itself, its key it with
+ * A–Z lower-cased), in one pass over it; {@link NOT_PLAIN} for any other text.
  *
  * @param text - a number, name or room as typed
  * @returns the hash of its key, or NOT_PLAIN
@@ -78,9 +58,8 @@ export function plainHash(text: string): number {
   let h = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x21 && c <= 0x7e) h = (Math.imul(h, 31) + (c >= 0x41 && c <= 0x5a ? c + 0x20 : c)) | 0;
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3011)) h = (Math.imul(h, 31) + c) | 0;
-    else return NOT_PLAIN;
+    if (!isPlainCode(c)) return NOT_PLAIN;
+    h = mixKey(h, c);
   }
   return h;
 }
@@ -113,19 +92,21 @@ function plainKey(text: string): string | undefined {
   let upper = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x21 && c <= 0x7e) {
-      if (c >= 0x41 && c <= 0x5a) upper = true;
-    } else if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3011))) return undefined;
+    if (!isPlainCode(c)) return undefined;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
   }
   return upper ? text.toLowerCase() : text;
 }
 
-/** Whether a text needs no normalising (as {@link plainKey} tells), its key being it lower-cased. */
-function isPlain(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3011)))
-      return false;
-  }
-  return true;
+/**
+ * Whether a UTF-16 code unit needs no normalising: printable ASCII other than the space, a CJK
+ * ideograph (U+4E00–U+9FFF) or CJK punctuation (U+3001–U+3011).
+ */
+function isPlainCode(c: number): boolean {
+  return (c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x3011);
+}
+
+/** One step of {@link keyHash}: the hash so far with code unit `c` added, A–Z as a–z. */
+function mixKey(h: number, c: number): number {
+  return (Math.imul(h, 31) + (c >= 0x41 && c <= 0x5a ? c + 0x20 : c)) | 0;
 }
