@@ -50,8 +50,8 @@ export function cellReaderOf(schema: CellSchema<unknown>): CellReader | undefine
 
 const cellInput = z.custom<CellInput>((v) => typeof v === "object" && v !== null && "value" in v);
 
-/** The input a schema is given for a cell, as the row parser builds it. */
-function inputOf(cell: Cell, reading: CellReading): CellInput {
+/** The input a schema is given for a cell, as the row parser builds it. Internal to the row parser. */
+export function inputOf(cell: Cell, reading: CellReading): CellInput {
   return reading.defaultYear === undefined
     ? { ...cell, dateSystem: reading.dateSystem }
     : { ...cell, dateSystem: reading.dateSystem, defaultYear: reading.defaultYear };

@@ -8,11 +8,17 @@ import {
   type Lang,
   localize,
 } from "@houqin/core";
-import type { z } from "zod";
+import { ZodError, type z } from "zod";
 import { cellAddress } from "./address.js";
-import { type CellIssueParams, type CellReader, type CellReading, cellReaderOf } from "./cellSchemas.js";
+import {
+  type CellIssueParams,
+  type CellReader,
+  type CellReading,
+  cellReaderOf,
+  inputOf,
+} from "./cellSchemas.js";
 import type { RecognizedTable } from "./recognizeTables.js";
-import type { CellInput, FieldMap, RowOf } from "./tableKind.js";
+import type { FieldMap, RowOf } from "./tableKind.js";
 import type { SheetData } from "./workbook.js";
 
 /** One data row of a table, parsed: its worksheet row and its values by field. */
@@ -94,6 +100,18 @@ interface FieldPlan {
   col: number | undefined;
   read: CellReader | undefined;
 }
+
+/**
+ * A cell read for a field: by the field's zod-free reader when it reads the cell (same value), else by
+ * the field's schema, whose error says what is wrong.
+ */
+function readField(f: FieldPlan, cell: Cell, reading: CellReading): unknown {
+  const quick = f.read?.(cell, reading);
+  if (quick !== undefined) return quick.value;
+  const out = f.spec.schema.safeParse(inputOf(cell, reading));
+  return out.success ? out.data : out.error;
+}
+
 const DAY_MS = 86_400_000;
 
 /** Days since 1970 of a date, or of the first day of a month. */
@@ -199,30 +217,14 @@ export function parseTable<F extends FieldMap>(
    * (same value); every other cell goes through the field's schema, which reports what is wrong.
    */
   const parseCell = (f: FieldPlan, cell: Cell): z.ZodError | undefined => {
-    const quick = f.read?.(cell, reading);
-    let data: unknown;
-    if (quick !== undefined) data = quick.value;
-    else {
-      const out = f.spec.schema.safeParse({ ...cell, dateSystem, defaultYear: 2000 } satisfies CellInput);
-      if (!out.success) return out.error;
-      data = out.data;
-    }
+    const data = readField(f, cell, reading);
+    if (data instanceof ZodError) return data;
     parsedValue = data;
     parsedFullDate = isIsoText(data);
     if (!parsedFullDate || typeof cell.value !== "string") return undefined;
     // Text without a year is the text whose date moves when the default year does.
-    const quickAgain = f.read?.(cell, readingNextYear);
-    let moved: boolean;
-    if (quickAgain !== undefined) moved = quickAgain.value !== data;
-    else {
-      const again = f.spec.schema.safeParse({
-        ...cell,
-        dateSystem,
-        defaultYear: 2001,
-      } satisfies CellInput);
-      moved = again.success && again.data !== data;
-    }
-    if (moved) {
+    const again = readField(f, cell, readingNextYear);
+    if (!(again instanceof ZodError) && again !== data) {
       parsedValue = placeYearless(data as string, context, options.schoolYearStart);
       parsedFullDate = false;
     }

@@ -1,10 +1,10 @@
 import type { Cell, CellValue, DateSystem } from "@houqin/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CellReading, cellReaderOf, cells } from "../cellSchemas.js";
+import { type CellReading, cellReaderOf, cells, inputOf } from "../cellSchemas.js";
 import { parseTable } from "../parseTable.js";
 import type { RecognizedTable } from "../recognizeTables.js";
-import { type CellInput, type CellSchema, defineTableKind, type FieldMap, field } from "../tableKind.js";
+import { type CellSchema, defineTableKind, type FieldMap, field } from "../tableKind.js";
 import type { SheetData } from "../workbook.js";
 
 // The row parser reads most cells without zod, through the readers of the schemas `cells` makes. A
@@ -145,13 +145,6 @@ const SCHEMAS: Record<string, CellSchema<unknown>> = {
     { "zh-CN": "奇数", en: "odd" },
   ),
 };
-
-/** The schema's input for a cell, as the row parser builds it. */
-function inputOf(cell: Cell, reading: CellReading): CellInput {
-  return reading.defaultYear === undefined
-    ? { ...cell, dateSystem: reading.dateSystem }
-    : { ...cell, dateSystem: reading.dateSystem, defaultYear: reading.defaultYear };
-}
 
 describe("cellReaderOf", () => {
   for (const [name, schema] of Object.entries(SCHEMAS)) {
