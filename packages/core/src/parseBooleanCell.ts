@@ -2,7 +2,7 @@ import type { Cell } from "./cell.js";
 import { isCellError, parseErrorText } from "./cellErrors.js";
 import { normalizeText } from "./normalizeText.js";
 import { type Parsed, parsedError, parsedOk } from "./parsed.js";
-import { BLANK_CELL, errorValueMessage, quoteInput } from "./parseMessages.js";
+import { BLANK_CELL, errorValueMessage, quoteInput, shownText } from "./parseMessages.js";
 
 const TRUE_WORDS = ["是", "√", "✓", "✔", "☑", "合格", "有", "已", "已完成", "完成", "对", "正常"];
 const TRUE_LATIN = ["Y", "YES", "TRUE", "T", "1"];
@@ -44,7 +44,7 @@ export function parseBooleanCell(cell: Cell): Parsed<boolean> {
   if (typeof value === "boolean") return parsedOk(value);
   if (typeof value === "number") {
     if (value === 1 || value === 0) return parsedOk(value === 1);
-    return notABoolean(quoteInput(cell.text.trim() !== "" ? cell.text : String(value)));
+    return notABoolean(quoteInput(shownText(cell)));
   }
   if (typeof value !== "string") return notABoolean(typeof value);
   const text = normalizeText(value);

@@ -5,7 +5,7 @@ import { isoToSerial, serialToIso } from "./excelSerial.js";
 import { type IsoDate, makeIsoDate } from "./isoDate.js";
 import { normalizeText } from "./normalizeText.js";
 import { type Parsed, parsedError, parsedOk } from "./parsed.js";
-import { BLANK_CELL, errorValueMessage, quoteInput } from "./parseMessages.js";
+import { BLANK_CELL, errorValueMessage, quoteInput, shownText } from "./parseMessages.js";
 
 /** How {@link parseDateCell} reads a cell. */
 export interface ParseDateCellOptions {
@@ -64,11 +64,6 @@ function fromParts(year: number, month: string, day: string, quoted: string): Pa
 const LAST_SERIAL_1900 = isoToSerial(LAST_DAY, "1900");
 const LAST_SERIAL_1904 = isoToSerial(LAST_DAY, "1904");
 
-/** What a cell displays, for a message: its text, or its value when it displays nothing. */
-function shownOf(cell: Cell): string {
-  return typeof cell.text === "string" && cell.text.trim() !== "" ? cell.text : String(cell.value);
-}
-
 /** A number cell's date (the cell is quoted only in a message). */
 function fromNumber(value: number, system: DateSystem, cell: Cell): Parsed<IsoDate> {
   if (Number.isInteger(value) && value >= MIN_YEAR * 10_000 && value <= MAX_YEAR * 10_000 + 1231) {
@@ -77,13 +72,13 @@ function fromNumber(value: number, system: DateSystem, cell: Cell): Parsed<IsoDa
       Number(digits.slice(0, 4)),
       digits.slice(4, 6),
       digits.slice(6, 8),
-      quoteInput(shownOf(cell)),
+      quoteInput(shownText(cell)),
     );
   }
-  if (!Number.isFinite(value)) return notADate(quoteInput(shownOf(cell)));
+  if (!Number.isFinite(value)) return notADate(quoteInput(shownText(cell)));
   const day = Math.floor(value);
   if (system === "1900" && day === 60) {
-    const quoted = quoteInput(shownOf(cell));
+    const quoted = quoteInput(shownText(cell));
     return parsedError("not-a-date", {
       "zh-CN": `“${quoted}”是 Excel 虚构的日期 1900年2月29日（1900年没有2月29日）`,
       en: `"${quoted}" is Excel's phantom date 1900-02-29, a day that never existed`,
@@ -91,7 +86,7 @@ function fromNumber(value: number, system: DateSystem, cell: Cell): Parsed<IsoDa
   }
   const iso =
     day <= (system === "1904" ? LAST_SERIAL_1904 : LAST_SERIAL_1900) ? serialToIso(day, system) : undefined;
-  return iso === undefined ? notADate(quoteInput(shownOf(cell))) : parsedOk(iso);
+  return iso === undefined ? notADate(quoteInput(shownText(cell))) : parsedOk(iso);
 }
 
 function fromText(value: string, options: ParseDateCellOptions): Parsed<IsoDate> {
@@ -171,5 +166,5 @@ export function parseDateCell(cell: Cell, options: ParseDateCellOptions = {}): P
   if (isCellError(value)) return parsedError("error-value", errorValueMessage(value.error));
   if (typeof value === "string") return fromText(value, options);
   if (typeof value === "number") return fromNumber(value, options.dateSystem ?? "1900", cell);
-  return notADate(quoteInput(typeof value === "boolean" ? shownOf(cell) : typeof value));
+  return notADate(quoteInput(typeof value === "boolean" ? shownText(cell) : typeof value));
 }

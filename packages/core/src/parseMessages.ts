@@ -1,4 +1,4 @@
-import type { ExcelErrorCode } from "./cell.js";
+import type { Cell, ExcelErrorCode } from "./cell.js";
 import type { Bilingual } from "./i18n.js";
 
 const QUOTE_LIMIT = 40;
@@ -16,6 +16,11 @@ export function quoteInput(text: string): string {
   return chars.length > QUOTE_LIMIT || text.length > 400
     ? `${chars.slice(0, QUOTE_LIMIT).join("")}…`
     : collapsed;
+}
+
+/** What a cell displays, for a message: its text, or its value when it displays nothing. Internal to houqin. */
+export function shownText(cell: Cell): string {
+  return typeof cell.text === "string" && cell.text.trim() !== "" ? cell.text : String(cell.value);
 }
 
 /** The message of a blank cell. */

@@ -3,7 +3,7 @@ import { isCellError, parseErrorText } from "./cellErrors.js";
 import { normalizeText } from "./normalizeText.js";
 import { type ParseDateCellOptions, parseDateCell } from "./parseDateCell.js";
 import { type Parsed, parsedError, parsedOk } from "./parsed.js";
-import { BLANK_CELL } from "./parseMessages.js";
+import { BLANK_CELL, shownText } from "./parseMessages.js";
 
 const CN_MONTHS: Readonly<Record<string, number>> = {
   一: 1,
@@ -65,8 +65,8 @@ export function parseMonthCell(cell: Cell, options: ParseDateCellOptions = {}): 
   const value: unknown = cell.value;
   if (value === null || value === undefined) return parsedError("blank", BLANK_CELL);
   if (isCellError(value)) return parseDateCell(cell);
-  const shown = typeof cell.text === "string" && cell.text.trim() !== "" ? cell.text : String(value);
   if (typeof value === "number") {
+    const shown = shownText(cell);
     // 9 (a month number), 202309 (yyyymm), else a date serial or yyyymmdd.
     if (Number.isInteger(value) && value >= 1 && value <= 12) return yearless(value, defaultYear, shown);
     // A year alone, not a serial date in 1905.
@@ -92,5 +92,5 @@ export function parseMonthCell(cell: Cell, options: ParseDateCellOptions = {}): 
   }
   const date = parseDateCell(cell, options);
   if (date.ok) return parsedOk(date.value.slice(0, 7));
-  return date.code === "not-a-date" ? notAMonth(shown) : date;
+  return date.code === "not-a-date" ? notAMonth(shownText(cell)) : date;
 }

@@ -3,7 +3,7 @@ import { isCellError, parseErrorText } from "./cellErrors.js";
 import { readUnsignedDecimal } from "./decimalParts.js";
 import { normalizeText } from "./normalizeText.js";
 import { type Parsed, parsedError, parsedOk } from "./parsed.js";
-import { BLANK_CELL, errorValueMessage, quoteInput } from "./parseMessages.js";
+import { BLANK_CELL, errorValueMessage, quoteInput, shownText } from "./parseMessages.js";
 
 const PERCENT_RE = /\s*([%‰])$/;
 const UNIT_RE =
@@ -89,6 +89,5 @@ export function parseNumberCell(cell: Cell): Parsed<number> {
     return Number.isFinite(value) ? parsedOk(value) : notANumber(String(value));
   }
   if (typeof value === "string") return fromText(value);
-  const shown = typeof value === "boolean" && cell.text.trim() !== "" ? cell.text : String(value);
-  return notANumber(quoteInput(typeof value === "boolean" ? shown : typeof value));
+  return notANumber(quoteInput(typeof value === "boolean" ? shownText(cell) : typeof value));
 }
