@@ -190,66 +190,39 @@ export function reconcileStocktake(
 
   // 1. By asset number: every line of one number, on either side, in one group. The counted lines of
   // a number are a list (its first line in the index, the next of each in `nextByNumber`), ascending,
-  // made going backwards. The index is a hash table of our own (open addressing in typed arrays, keyed
-  // by key text: a number itself when it needs no normalising, else its key), not a Map of keys: it takes no lower-cased copy of each number and no Map entry, the
-  // largest cost of a reconciliation of numbered assets when it was a Map.
-  const numberTexts = new Array<string>(counted.length);
+  // made going backwards. The index is a hash table of our own ({@link NumberIndex}, searched by
+  // {@link findSlot} for both sides), not a Map of keys: it takes no lower-cased copy of each number
+  // and no Map entry, the largest cost of a reconciliation of numbered assets when it was a Map.
   let capacity = 16;
   while (capacity < counted.length * 2) capacity *= 2;
-  const mask = capacity - 1;
-  const slotLine = new Int32Array(capacity).fill(-1); // the first counted line of a number, −1 for none
-  const slotHash = new Int32Array(capacity);
+  const numbers: NumberIndex = {
+    mask: capacity - 1,
+    slotLine: new Int32Array(capacity).fill(-1),
+    slotHash: new Int32Array(capacity),
+    texts: new Array<string>(counted.length),
+    remembered,
+    text: "",
+    hash: 0,
+  };
+  const { slotLine, slotHash, texts: numberTexts } = numbers;
   const nextByNumber = groups.nextByNumber;
   for (let c = counted.length - 1; c >= 0; c--) {
     const line = counted[c] as CountedLine;
     countedRoom[c] = idOf(line.room, rooms, remembered);
-    // The key text and its hash, in one pass over a number that needs no normalising.
-    const no = line.assetNo;
-    let t = "";
-    let h = 0;
-    if (no !== undefined) {
-      h = plainHash(no);
-      if (h !== NOT_PLAIN) t = no;
-      else {
-        t = stocktakeKey(no, remembered);
-        h = keyHash(t);
-      }
-    }
-    numberTexts[c] = t;
-    if (t === "") continue;
-    let slot = h & mask;
-    for (;;) {
-      const head = slotLine[slot] as number;
-      if (head === -1) break;
-      if (slotHash[slot] === h && sameKey(numberTexts[head] as string, t)) {
-        nextByNumber[c] = head;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
+    const slot = findSlot(numbers, line.assetNo);
+    numberTexts[c] = numbers.text;
+    if (slot === -1) continue;
+    nextByNumber[c] = slotLine[slot] as number; // −1 when the number is new
     slotLine[slot] = c;
-    slotHash[slot] = h;
+    slotHash[slot] = numbers.hash;
   }
   for (let i = 0; i < ledger.length; i++) {
     const line = ledger[i] as LedgerLine;
     ledgerRoom[i] = idOf(line.room, rooms, remembered);
-    const no = line.assetNo;
-    if (no === undefined) continue;
-    let t: string = no;
-    let h = plainHash(no);
-    if (h === NOT_PLAIN) {
-      t = stocktakeKey(no, remembered);
-      h = keyHash(t);
-    }
-    if (t === "") continue;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const head = slotLine[slot] as number;
-      if (head === -1) break;
-      if (slotHash[slot] === h && sameKey(numberTexts[head] as string, t)) {
-        group(groups, i, head, 0);
-        break;
-      }
-    }
+    const slot = findSlot(numbers, line.assetNo);
+    if (slot === -1) continue;
+    const head = slotLine[slot] as number;
+    if (head !== -1) group(groups, i, head, 0);
   }
 
   // 2. By name and room, what the numbers left.
@@ -317,6 +290,50 @@ export function reconcileStocktake(
     if (groups.countedGroup[c] === -1) results.push(resultOf([], [c], undefined, lines));
   }
   return results;
+}
+
+/**
+ * The counted lines by asset number: a hash table of open addressing, keyed by key text (a number
+ * itself when it needs no normalising, else its key), each slot holding the first counted line of a
+ * number (−1 for none) and the hash of its key.
+ */
+interface NumberIndex {
+  mask: number;
+  slotLine: Int32Array;
+  slotHash: Int32Array;
+  /** Each counted line's key text, "" for no number (filled in as the lines are indexed). */
+  texts: string[];
+  remembered: Map<string, string>;
+  /** The key text of the number {@link findSlot} was last given ("" for none). */
+  text: string;
+  /** Its hash. */
+  hash: number;
+}
+
+/**
+ * The slot of the table for asset number `no`: the one holding its number, else the empty one it
+ * would go in; −1 for no number (the key ""). Its key text and hash are left in `numbers.text` and
+ * `numbers.hash`, worked out in one pass over a number that needs no normalising.
+ */
+function findSlot(numbers: NumberIndex, no: string | undefined): number {
+  let t = "";
+  let h = 0;
+  if (no !== undefined) {
+    h = plainHash(no);
+    if (h !== NOT_PLAIN) t = no;
+    else {
+      t = stocktakeKey(no, numbers.remembered);
+      h = keyHash(t);
+    }
+  }
+  numbers.text = t;
+  numbers.hash = h;
+  if (t === "") return -1;
+  const { mask, slotLine, slotHash, texts } = numbers;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const head = slotLine[slot] as number;
+    if (head === -1 || (slotHash[slot] === h && sameKey(texts[head] as string, t))) return slot;
+  }
 }
 
 /**
