@@ -1,6 +1,6 @@
 import type { DateSystem } from "./cell.js";
 import { HouqinError } from "./errors.js";
-import { type IsoDate, isIsoDate } from "./isoDate.js";
+import { type IsoDate, isIsoDate, isoText } from "./isoDate.js";
 
 const DAY_MS = 86_400_000;
 /** Day 0 of the 1900 system for dates from 1900-03-01 on (Excel counts a phantom 1900-02-29). */
@@ -38,13 +38,10 @@ export function serialToIso(serial: number, system: DateSystem): IsoDate | undef
   }
   const date = new Date(ms);
   const year = date.getUTCFullYear();
-  // A real day (the Date's own) of the years 1–9999, written as makeIsoDate writes it: a serial read
-  // for every date cell of a big sheet need not be checked again.
+  // A real day (the Date's own) of the years 1–9999, written unchecked: a serial read for every date
+  // cell of a big sheet need not be checked again.
   if (!(year >= 1 && year <= 9999)) return undefined;
-  const month = date.getUTCMonth() + 1;
-  const dayOfMonth = date.getUTCDate();
-  const y = year < 1000 ? String(year).padStart(4, "0") : String(year);
-  return `${y}-${month < 10 ? "0" : ""}${month}-${dayOfMonth < 10 ? "0" : ""}${dayOfMonth}`;
+  return isoText(year, date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 /**

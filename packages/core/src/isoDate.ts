@@ -26,6 +26,15 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 /**
+ * "YYYY-MM-DD" of a year, month and day, zero-padded as written, unchecked: the caller knows the
+ * day is real (or checks the text). Internal to houqin.
+ */
+export function isoText(year: number, month: number, day: number): string {
+  const y = year < 1000 ? String(year).padStart(4, "0") : String(year);
+  return `${y}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+}
+
+/**
  * The local-midnight `Date` of an ISO date.
  * @throws HouqinError `INVALID_DATE` when the text is not a real date (a bug in the caller).
  * @example isoToDate("2023-09-01").getDate() // 1
@@ -44,17 +53,14 @@ export function isoToDate(iso: IsoDate): Date {
  */
 export function dateToIso(date: Date): IsoDate {
   if (!isValid(date)) throw new HouqinError("INVALID_DATE", "Invalid Date");
-  const y = String(date.getFullYear()).padStart(4, "0");
-  const m = String(date.getMonth() + 1).padStart(2, "0");
-  const d = String(date.getDate()).padStart(2, "0");
-  return `${y}-${m}-${d}`;
+  return isoText(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
 /** Builds an ISO date from year, month (1–12) and day, or undefined when there is no such day. */
 export function makeIsoDate(year: number, month: number, day: number): IsoDate | undefined {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
   if (year < 1 || year > 9999) return undefined;
-  const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const iso = isoText(year, month, day);
   return isIsoDate(iso) ? iso : undefined;
 }
 
