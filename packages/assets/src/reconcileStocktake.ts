@@ -496,39 +496,23 @@ function resultOf(
 
   const nameOrEmpty = name ?? "";
   // One object, its properties in the order they have always had (optional ones only when known). The
-  // usual shapes are written out whole, as literals: an object grown one property at a time
-  // reallocates its property store as it grows, and a reconciliation makes one per line.
+  // usual shapes are written out whole, as literals (those with a number and a match by pricedResult):
+  // an object grown one property at a time reallocates its property store as it grows, and a
+  // reconciliation makes one per line.
   if (
     unitPrice !== undefined &&
     bookValue !== undefined &&
     surplusValue !== undefined &&
     shortageValue !== undefined
   ) {
-    if (matchedBy !== undefined && assetNo !== undefined) {
-      if (countedRoom === undefined)
-        return {
-          status,
-          matchedBy,
-          ledger: books,
-          counted: found,
-          assetNo,
-          name: nameOrEmpty,
-          room,
-          bookQuantity,
-          countedQuantity,
-          difference,
-          unitPrice,
-          bookValue,
-          surplusValue,
-          shortageValue,
-        };
-      return {
+    if (matchedBy !== undefined && assetNo !== undefined)
+      return pricedResult(
         status,
         matchedBy,
-        ledger: books,
-        counted: found,
+        books,
+        found,
         assetNo,
-        name: nameOrEmpty,
+        nameOrEmpty,
         room,
         countedRoom,
         bookQuantity,
@@ -538,8 +522,7 @@ function resultOf(
         bookValue,
         surplusValue,
         shortageValue,
-      };
-    }
+      );
     if (countedRoom === undefined) {
       if (matchedBy !== undefined)
         return {
@@ -643,33 +626,66 @@ function pairResultOf(
   const bookValue = multiplyFen(unitPrice, line.quantity);
   const surplusValue = difference > 0 ? multiplyFen(unitPrice, difference) : 0;
   const shortageValue = difference < 0 ? multiplyFen(unitPrice, -difference) : 0;
-  if (countedQuantity === 0 && bookQuantity > 0)
+  let status: StocktakeStatus = difference === 0 ? "matched" : "quantity";
+  let countedRoom: string | undefined;
+  if (countedQuantity === 0 && bookQuantity > 0) status = "shortage";
+  else if (matchedBy === "number" && bookRoomId !== 0 && lines.countedRoom[c] !== bookRoomId) {
+    status = "misplaced";
+    // As `[room].join("、")` has always made it: "" for a room left out (undefined or null).
+    const countedIn = countedLine.room;
+    countedRoom = countedIn === undefined || countedIn === null ? "" : `${countedIn}`;
+  }
+  return pricedResult(
+    status,
+    matchedBy,
+    books,
+    found,
+    assetNo,
+    name,
+    room,
+    countedRoom,
+    bookQuantity,
+    countedQuantity,
+    difference,
+    unitPrice,
+    bookValue,
+    surplusValue,
+    shortageValue,
+  );
+}
+
+/**
+ * A result with every property known but `countedRoom` (there only when given), written out whole as
+ * one of two object literals in the order results have always had: an object grown a property at a
+ * time reallocates its property store as it grows (and a spread was slower still), and a
+ * reconciliation makes one per group.
+ */
+function pricedResult(
+  status: StocktakeStatus,
+  matchedBy: "number" | "name-room",
+  books: number[],
+  found: number[],
+  assetNo: string,
+  name: string,
+  room: string,
+  countedRoom: string | undefined,
+  bookQuantity: number,
+  countedQuantity: number,
+  difference: number,
+  unitPrice: Fen,
+  bookValue: Fen,
+  surplusValue: Fen,
+  shortageValue: Fen,
+): StocktakeResult {
+  if (countedRoom === undefined)
     return {
-      status: "shortage",
+      status,
       matchedBy,
       ledger: books,
       counted: found,
       assetNo,
       name,
       room,
-      bookQuantity,
-      countedQuantity,
-      difference,
-      unitPrice,
-      bookValue,
-      surplusValue,
-      shortageValue,
-    };
-  if (matchedBy === "number" && bookRoomId !== 0 && lines.countedRoom[c] !== bookRoomId)
-    return {
-      status: "misplaced",
-      matchedBy,
-      ledger: books,
-      counted: found,
-      assetNo,
-      name,
-      room,
-      countedRoom: [countedLine.room].join("、"),
       bookQuantity,
       countedQuantity,
       difference,
@@ -679,13 +695,14 @@ function pairResultOf(
       shortageValue,
     };
   return {
-    status: difference === 0 ? "matched" : "quantity",
+    status,
     matchedBy,
     ledger: books,
     counted: found,
     assetNo,
     name,
     room,
+    countedRoom,
     bookQuantity,
     countedQuantity,
     difference,
